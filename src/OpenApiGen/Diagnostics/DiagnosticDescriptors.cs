@@ -1,0 +1,73 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace OpenApiGen.Diagnostics;
+
+/// <summary>The one catalogue of OpenApiGen diagnostics. IDs are stable; see AnalyzerReleases.*.md.</summary>
+public static class DiagnosticDescriptors
+{
+    private const string Category = "OpenApiGen";
+    private const string HelpBase = "https://github.com/openapigen/openapigen/blob/main/docs/diagnostics.md#";
+
+    public static readonly DiagnosticDescriptor SpecNotParsable = Create(
+        "OAG001", "The spec is not valid JSON or YAML",
+        "'{0}' could not be read as JSON or YAML: {1}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor NotOpenApi = Create(
+        "OAG002", "The file is not an OpenAPI document",
+        "'{0}' has no 'openapi' or 'swagger' version field and is skipped", DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor ReaderError = Create(
+        "OAG003", "The OpenAPI document has an error",
+        "{0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ReaderWarning = Create(
+        "OAG004", "The OpenAPI document has a problem",
+        "{0}", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnexpectedException = Create(
+        "OAG005", "The generator failed unexpectedly",
+        "OpenApiGen failed on '{0}' while {1}: {2}: {3}. Other specs still generate; please report this with the spec.",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnknownMetadata = Create(
+        "OAG006", "Unknown OpenApiGen option value",
+        "'{0}' is not a valid value for {1} on '{2}'; expected {3}", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor TypedAsJson = Create(
+        "OAG007", "Schema typed as JsonElement",
+        "{0} is typed as JsonElement: {1}", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnresolvedReference = Create(
+        "OAG008", "Unresolved $ref",
+        "The reference '{0}' does not resolve; the value is typed as JsonElement", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor Renamed = Create(
+        "OAG009", "Identifier renamed",
+        "'{0}' is generated as '{1}' because {2}", DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor Unsupported = Create(
+        "OAG010", "Construct not supported yet",
+        "{0} is not supported yet and is skipped: {1}", DiagnosticSeverity.Warning);
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
+    {
+        [SpecNotParsable.Id] = SpecNotParsable,
+        [NotOpenApi.Id] = NotOpenApi,
+        [ReaderError.Id] = ReaderError,
+        [ReaderWarning.Id] = ReaderWarning,
+        [UnexpectedException.Id] = UnexpectedException,
+        [UnknownMetadata.Id] = UnknownMetadata,
+        [TypedAsJson.Id] = TypedAsJson,
+        [UnresolvedReference.Id] = UnresolvedReference,
+        [Renamed.Id] = Renamed,
+        [Unsupported.Id] = Unsupported,
+    };
+
+    public static IEnumerable<DiagnosticDescriptor> All => ById.Values;
+
+    public static DiagnosticDescriptor Get(string id) => ById[id];
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+}

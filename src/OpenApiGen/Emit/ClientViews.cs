@@ -1,0 +1,193 @@
+using System.Collections.Generic;
+using System.Linq;
+using OpenApiGen.Model;
+
+namespace OpenApiGen.Emit;
+
+/// <summary>Template views for the typed client.</summary>
+public static class ClientViews
+{
+    public static object Core(SpecContext context, EquatableArray<string> groups) => new
+    {
+        context.Namespace,
+        SourceEmitter.Version,
+        Client = context.ClientName,
+        TitleDoc = string.Join(" ", CSharp.XmlLines(context.Title)),
+        Groups = groups.AsArray(),
+        context.EmitHttpClientFactory,
+        Schemes = context.SecuritySchemes.Select(s => new
+        {
+            s.Identifier,
+            Credentials = SecurityCode.CredentialProperties(s).Select(p => new { Property = p, Doc = SecurityCode.CredentialDoc(s, p) }).ToArray(),
+            HasCondition = SecurityCode.HasCondition(s),
+            Apply = SecurityCode.ClientApply(s),
+        }).ToArray(),
+    };
+
+    public static object Group(SpecContext context, OperationGroup group) => new
+    {
+        context.Namespace,
+        SourceEmitter.Version,
+        Client = context.ClientName,
+        Group = new
+        {
+            group.Name,
+            Operations = group.Operations.Select(op => Operation(context, op)).ToArray(),
+        },
+    };
+
+    private static object Operation(SpecContext context, OperationDef op)
+    {
+        var ns = context.Namespace;
+        var success = op.Responses.FirstOrDefault(r => r.IsSuccess && r.Type is not null)
+            ?? op.Responses.FirstOrDefault(r => r.StatusCode == "2XX" && r.Type is not null);
+        var returnType = success?.Type is { } t ? CSharp.Type(t, ns) : null;
+        return new
+        {
+            op.Name,
+            Doc = CSharp.DocComment(op.Summary ?? op.Description, "            ", op.Summary is null ? null : op.Description),
+            ReturnType = returnType is null ? "global::System.Threading.Tasks.Task" : "global::System.Threading.Tasks.Task<" + returnType + ">",
+            Parameters = ParameterList(op, ns),
+            HttpMethod = HttpMethodExpression(op.Method),
+            RequestLines = RequestLines(context, op),
+            ContentLines = ContentLines(op),
+            StreamsResponse = success?.IsBinary == true,
+            ResponseLines = ResponseLines(op, success, ns),
+        };
+    }
+
+    private static string ParameterList(OperationDef op, string ns)
+    {
+        var parts = op.Parameters.Where(p => p.Required).Select(p => CSharp.Type(p.Type, ns) + " " + p.Name).ToList();
+        if (op.Body is { } body) parts.Add(CSharp.Type(body.Required ? body.Type! : body.Type!.AsNullable(), ns) + " body" + (body.Required ? "" : " = default"));
+        parts.AddRange(op.Parameters.Where(p => !p.Required).Select(p => CSharp.Type(p.Type, ns) + " " + p.Name + " = default"));
+        parts.Add("global::System.Threading.CancellationToken cancellationToken = default");
+        return string.Join(", ", parts);
+    }
+
+    private static string HttpMethodExpression(string method) => method switch
+    {
+        "GET" => "global::System.Net.Http.HttpMethod.Get",
+        "PUT" => "global::System.Net.Http.HttpMethod.Put",
+        "POST" => "global::System.Net.Http.HttpMethod.Post",
+        "DELETE" => "global::System.Net.Http.HttpMethod.Delete",
+        "HEAD" => "global::System.Net.Http.HttpMethod.Head",
+        "OPTIONS" => "global::System.Net.Http.HttpMethod.Options",
+        "PATCH" => "global::System.Net.Http.HttpMethod.Patch",
+        "TRACE" => "global::System.Net.Http.HttpMethod.Trace",
+        _ => "new global::System.Net.Http.HttpMethod(" + CSharp.Literal(method) + ")",
+    };
+
+    private static List<string> RequestLines(SpecContext context, OperationDef op)
+    {
+        var lines = new List<string>();
+        foreach (var segment in PathTemplate.Parse(op.Path))
+        {
+            if (segment.IsParameter)
+            {
+                var parameter = op.Parameters.FirstOrDefault(p => p.In == ParameterLocation.Path && p.WireName == segment.Text);
+                lines.Add(parameter is null
+                    ? "request.AppendPath(" + CSharp.Literal("{" + segment.Text + "}") + ");"
+                    : "request.AppendPathValue(" + parameter.Name + ");");
+            }
+            else
+            {
+                lines.Add("request.AppendPath(" + CSharp.Literal(segment.Text) + ");");
+            }
+        }
+        foreach (var p in op.Parameters.Where(p => p.In != ParameterLocation.Path))
+        {
+            var name = CSharp.Literal(p.WireName);
+            lines.Add(p.In switch
+            {
+                ParameterLocation.Query when p.Type.Kind == TypeKind.Array => "request.AddQueryValues(" + name + ", " + p.Name + ");",
+                ParameterLocation.Query => "request.AddQuery(" + name + ", " + p.Name + ");",
+                ParameterLocation.Header => "request.AddHeader(" + name + ", " + p.Name + ");",
+                _ => "request.AddCookie(" + name + ", " + p.Name + ");",
+            });
+        }
+        lines.AddRange(SecurityLines(context, op));
+        return lines;
+    }
+
+    /// <summary>Applies the first alternative whose credentials are all configured; nothing for anonymous operations.</summary>
+    private static IEnumerable<string> SecurityLines(SpecContext context, OperationDef op)
+    {
+        var known = context.SecuritySchemes.ToDictionary(s => s.Key);
+        var alternatives = op.Security.Where(r => r.Schemes.All(known.ContainsKey)).ToList();
+        var keyword = "if";
+        foreach (var alternative in alternatives)
+        {
+            if (alternative.Schemes.Count == 0) yield break; // anonymous allowed: send nothing further
+            var schemes = alternative.Schemes.Select(k => known[k]).ToList();
+            yield return keyword + " (" + string.Join(" && ", schemes.Select(s => "_client.Has" + s.Identifier)) + ")";
+            yield return "{";
+            foreach (var s in schemes) yield return "    _client.Apply" + s.Identifier + "(request);";
+            yield return "}";
+            keyword = "else if";
+        }
+    }
+
+    private static List<string> ContentLines(OperationDef op)
+    {
+        var lines = new List<string>();
+        var accept = op.Responses.Where(r => r.ContentType is not null).Select(r => r.ContentType!).Distinct().OrderBy(c => c, System.StringComparer.Ordinal);
+        foreach (var type in accept) lines.Add("message.Headers.TryAddWithoutValidation(\"Accept\", " + CSharp.Literal(type) + ");");
+        if (op.Body is not { } body) return lines;
+        var guard = body.Required ? "" : "if (body is not null) ";
+        var mediaType = CSharp.Literal(body.ContentType.Split(';')[0].Trim());
+        lines.Add(body.Kind switch
+        {
+            BodyKind.Text => guard + "message.Content = new global::System.Net.Http.StringContent(body, global::System.Text.Encoding.UTF8, " + mediaType + ");",
+            BodyKind.Binary => guard + "message.Content = new global::System.Net.Http.StreamContent(body) { Headers = { ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue(" + mediaType + ") } };",
+            _ => guard + "message.Content = new global::System.Net.Http.StringContent(global::System.Text.Json.JsonSerializer.Serialize(body, _client.JsonOptions), global::System.Text.Encoding.UTF8, " + (body.Kind == BodyKind.Json ? mediaType : "\"application/json\"") + ");",
+        });
+        return lines;
+    }
+
+    private static List<string> ResponseLines(OperationDef op, ResponseDef? success, string ns)
+    {
+        var lines = new List<string>();
+        foreach (var response in op.Responses.Where(r => r.StatusCode != "default"))
+        {
+            var condition = StatusCondition(response.StatusCode);
+            if (response == success)
+            {
+                lines.Add("if (" + condition + ")");
+                lines.Add("{");
+                if (response.IsBinary) lines.Add("    return new ResponseStream(response, await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));");
+                else if (response.Type is { Kind: TypeKind.Primitive, Name: "string" } && response.ContentType is not null && Reading.OperationReader.BodyKindOf(response.ContentType) == BodyKind.Text)
+                    lines.Add("    return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);");
+                else lines.Add("    return await _client.ReadJsonAsync<" + CSharp.Type(response.Type!, ns) + ">(response, cancellationToken).ConfigureAwait(false);");
+                lines.Add("}");
+            }
+            else if (response.IsSuccess || response.StatusCode == "2XX")
+            {
+                if (success is null) lines.Add("if (" + condition + ") return;");
+                else lines.Add("if (" + condition + ") return default!;");
+            }
+            else if (response.Type is not null && !response.IsBinary)
+            {
+                lines.Add("if (" + condition + ") throw await _client.CreateExceptionAsync<" + CSharp.Type(response.Type, ns) + ">(response, cancellationToken).ConfigureAwait(false);");
+            }
+        }
+        var fallback = op.Responses.FirstOrDefault(r => r.StatusCode == "default");
+        if (fallback?.Type is not null && !fallback.IsBinary)
+        {
+            lines.Add("if (status < 200 || status > 299) throw await _client.CreateExceptionAsync<" + CSharp.Type(fallback.Type, ns) + ">(response, cancellationToken).ConfigureAwait(false);");
+        }
+        if (success?.IsBinary == true) lines.Add("response.Dispose();");
+        lines.Add("throw await _client.CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);");
+        return lines;
+    }
+
+    private static string StatusCondition(string status)
+    {
+        if (status.Length == 3 && status.EndsWith("XX", System.StringComparison.Ordinal))
+        {
+            var low = (status[0] - '0') * 100;
+            return "status >= " + CSharp.Int(low) + " && status <= " + CSharp.Int(low + 99);
+        }
+        return "status == " + (int.TryParse(status, out var code) ? CSharp.Int(code) : "-1");
+    }
+}

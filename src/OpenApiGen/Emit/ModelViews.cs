@@ -1,0 +1,64 @@
+using System.Linq;
+using OpenApiGen.Model;
+
+namespace OpenApiGen.Emit;
+
+/// <summary>Template views for models: every spec string is already escaped here.</summary>
+public static class ModelViews
+{
+    public static object Object(SpecContext context, ModelDef model) => new
+    {
+        context.Namespace,
+        SourceEmitter.Version,
+        Model = new
+        {
+            model.Name,
+            Doc = CSharp.DocComment(model.Description, "    "),
+            Properties = model.Properties.Select(p => new
+            {
+                p.Name,
+                JsonName = CSharp.Literal(p.JsonName),
+                p.Required,
+                Type = CSharp.Type(p.Required ? p.Type : p.Type.AsNullable(), context.Namespace),
+                Doc = CSharp.DocComment(p.Description, "        "),
+            }).ToArray(),
+        },
+    };
+
+    public static object Union(SpecContext context, ModelDef model)
+    {
+        var ns = context.Namespace;
+        var variants = model.Variants.Select((v, i) => new
+        {
+            v.Name,
+            Index = CSharp.Int(i + 1),
+            Field = char.ToLowerInvariant(v.Name[0]) + v.Name.Substring(1),
+            Type = CSharp.Type(v.Type, ns),
+            // Fields of variants not held stay null, so reference-typed fields are declared nullable.
+            FieldType = CSharp.Type(v.Type.IsValueType || v.Type.Kind == TypeKind.Json ? v.Type : v.Type.AsNullable(), ns),
+            // User-defined conversions from interfaces (IReadOnlyList, IReadOnlyDictionary) are not allowed in C#.
+            Implicit = v.Type.Kind != TypeKind.Array && v.Type.Kind != TypeKind.Map,
+            Write = WriteStatement(v, char.ToLowerInvariant(v.Name[0]) + v.Name.Substring(1)),
+        }).ToArray();
+        return new
+        {
+            context.Namespace,
+            SourceEmitter.Version,
+            Model = new
+            {
+                model.Name,
+                Doc = CSharp.DocComment(model.Description, "    "),
+                Variants = variants,
+                ReadLines = UnionReader.Lines(model, ns),
+            },
+        };
+    }
+
+    private static string WriteStatement(UnionVariant variant, string field) => variant.Type.Name switch
+    {
+        "string" when variant.Type.Kind == TypeKind.Primitive => "writer.WriteStringValue(_" + field + ");",
+        "bool" when variant.Type.Kind == TypeKind.Primitive => "writer.WriteBooleanValue(_" + field + ");",
+        "int" or "long" or "double" or "float" or "decimal" when variant.Type.Kind == TypeKind.Primitive => "writer.WriteNumberValue(_" + field + ");",
+        _ => "global::System.Text.Json.JsonSerializer.Serialize(writer, _" + field + ", options);",
+    };
+}

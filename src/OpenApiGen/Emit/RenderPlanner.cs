@@ -1,0 +1,31 @@
+using System.Collections.Generic;
+using System.Linq;
+using OpenApiGen.Model;
+
+namespace OpenApiGen.Emit;
+
+/// <summary>Splits a spec into files, so an edit re-renders only the files whose inputs changed.</summary>
+public static class RenderPlanner
+{
+    public static IEnumerable<RenderUnit> Plan(ApiSpec spec)
+    {
+        var context = spec.Context;
+        var prefix = context.Namespace + ".";
+        var none = EquatableArray<string>.Empty;
+        if (spec.Generate.Models)
+        {
+            foreach (var model in spec.Models) yield return new RenderUnit(prefix + "Models." + model.Name + ".g.cs", RenderKind.Model, context, model, null, none);
+        }
+        if (spec.Generate.Client)
+        {
+            var groups = spec.Groups.Select(g => g.Name).ToEquatableArray();
+            yield return new RenderUnit(prefix + context.ClientName + "Client.g.cs", RenderKind.ClientCore, context, null, null, groups);
+            foreach (var group in spec.Groups) yield return new RenderUnit(prefix + context.ClientName + "Client." + group.Name + ".g.cs", RenderKind.ClientGroup, context, null, group, none);
+        }
+        if (spec.Generate.Server)
+        {
+            if (context.SecuritySchemes.Count > 0) yield return new RenderUnit(prefix + context.ClientName + "Security.g.cs", RenderKind.ServerSecurity, context, null, null, none);
+            foreach (var group in spec.Groups) yield return new RenderUnit(prefix + group.ControllerName + ".g.cs", RenderKind.ServerGroup, context, null, group, none);
+        }
+    }
+}

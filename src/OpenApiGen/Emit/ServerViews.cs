@@ -1,0 +1,133 @@
+using System.Collections.Generic;
+using System.Linq;
+using OpenApiGen.Model;
+
+namespace OpenApiGen.Emit;
+
+/// <summary>Template views for ASP.NET Core controller bases, result types and security handlers.</summary>
+public static class ServerViews
+{
+    public static object Security(SpecContext context) => new
+    {
+        context.Namespace,
+        SourceEmitter.Version,
+        Client = context.ClientName,
+        Schemes = context.SecuritySchemes.Select(s => new
+        {
+            s.Identifier,
+            SchemeName = CSharp.Literal(context.Namespace + "." + s.Key),
+            ValidatorDoc = SecurityCode.ValidatorDoc(s),
+            ValidatorType = SecurityCode.ValidatorType(s),
+            FixedParameters = SecurityCode.FixedParameters(s),
+            FixedValidator = SecurityCode.FixedValidator(s),
+            ReadCredential = SecurityCode.ServerReadCredential(s),
+            ValidateCall = SecurityCode.ValidateCall(s),
+        }).ToArray(),
+    };
+
+    public static object Group(SpecContext context, OperationGroup group) => new
+    {
+        context.Namespace,
+        SourceEmitter.Version,
+        Group = new
+        {
+            group.Name,
+            group.ControllerName,
+            Operations = group.Operations.Select(op => Operation(context, op)).ToArray(),
+        },
+    };
+
+    private static object Operation(SpecContext context, OperationDef op)
+    {
+        var ns = context.Namespace;
+        var implicitSource = op.Responses.FirstOrDefault(r => r.IsSuccess && r.Type is not null);
+        var implicitAllowed = implicitSource?.Type is { } t && t.Kind != TypeKind.Array && t.Kind != TypeKind.Map;
+        return new
+        {
+            op.Name,
+            op.ResultName,
+            Doc = CSharp.DocComment(op.Summary ?? op.Description, "        ", op.Summary is null ? null : op.Description),
+            HttpAttribute = HttpAttribute(op.Method),
+            Route = CSharp.Literal(op.Path.TrimStart('/')),
+            Attributes = Attributes(context, op),
+            ServerParameters = ServerParameters(op, ns),
+            Results = op.Responses.Select(r => Result(r, ns)).ToArray(),
+            ImplicitFrom = implicitAllowed ? CSharp.Type(implicitSource!.Type!, ns) : null,
+            ImplicitMember = implicitSource?.MemberName,
+        };
+    }
+
+    private static string HttpAttribute(string method) => method switch
+    {
+        "GET" => "HttpGet",
+        "PUT" => "HttpPut",
+        "POST" => "HttpPost",
+        "DELETE" => "HttpDelete",
+        "HEAD" => "HttpHead",
+        "OPTIONS" => "HttpOptions",
+        "PATCH" => "HttpPatch",
+        _ => "HttpGet",
+    };
+
+    private static List<string> Attributes(SpecContext context, OperationDef op)
+    {
+        var attributes = new List<string>();
+        var known = context.SecuritySchemes.ToDictionary(s => s.Key);
+        var alternatives = op.Security.Where(r => r.Schemes.All(known.ContainsKey)).ToList();
+        if (alternatives.Count > 0 && alternatives.All(a => a.Schemes.Count > 0))
+        {
+            // Any listed scheme that authenticates satisfies the policy (OR of alternatives).
+            var schemes = alternatives.SelectMany(a => a.Schemes).Distinct().OrderBy(k => k, System.StringComparer.Ordinal)
+                .Select(k => context.ClientName + "SecuritySchemes." + known[k].Identifier);
+            attributes.Add("[global::Microsoft.AspNetCore.Authorization.Authorize(AuthenticationSchemes = " + string.Join(" + \",\" + ", schemes) + ")]");
+        }
+        foreach (var response in op.Responses)
+        {
+            if (!int.TryParse(response.StatusCode, out var code)) continue;
+            attributes.Add(response.Type is null
+                ? "[global::Microsoft.AspNetCore.Mvc.ProducesResponseType(" + CSharp.Int(code) + ")]"
+                : "[global::Microsoft.AspNetCore.Mvc.ProducesResponseType<" + CSharp.Type(response.Type, context.Namespace) + ">(" + CSharp.Int(code) + ", " + CSharp.Literal(response.ContentType) + ")]");
+        }
+        return attributes;
+    }
+
+    private static string ServerParameters(OperationDef op, string ns)
+    {
+        var parts = new List<string>();
+        foreach (var p in op.Parameters)
+        {
+            var source = p.In switch
+            {
+                ParameterLocation.Path => "FromRoute",
+                ParameterLocation.Header => "FromHeader",
+                _ => "FromQuery",
+            };
+            parts.Add("[global::Microsoft.AspNetCore.Mvc." + source + "(Name = " + CSharp.Literal(p.WireName) + ")] " + CSharp.Type(p.Type, ns) + " " + p.Name);
+        }
+        if (op.Body is { } body)
+        {
+            var source = body.Kind is BodyKind.Form or BodyKind.Multipart ? "FromForm" : "FromBody";
+            parts.Add("[global::Microsoft.AspNetCore.Mvc." + source + "] " + CSharp.Type(body.Required ? body.Type! : body.Type!.AsNullable(), ns) + " body");
+        }
+        parts.Add("global::System.Threading.CancellationToken cancellationToken");
+        return string.Join(", ", parts);
+    }
+
+    private static object Result(ResponseDef response, string ns)
+    {
+        var fixedCode = int.TryParse(response.StatusCode, out var code);
+        var status = fixedCode ? CSharp.Int(code) : "statusCode";
+        var parameters = new List<string>();
+        if (!fixedCode) parameters.Add("int statusCode");
+        if (response.Type is not null) parameters.Add(CSharp.Type(response.Type, ns) + " value");
+        var arguments = status + ", " + (response.Type is null ? "null" : "value") + ", " + CSharp.Literal(response.ContentType);
+        var doc = response.StatusCode + ": " + (response.Description ?? "");
+        return new
+        {
+            Member = response.MemberName,
+            Parameters = string.Join(", ", parameters),
+            Arguments = arguments,
+            Doc = CSharp.DocComment(doc, "        "),
+        };
+    }
+}

@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+using System.IO;
+using Scriban;
+using Scriban.Runtime;
+
+namespace OpenApiGen.Emit;
+
+/// <summary>Renders embedded Scriban templates. Templates are parsed once per process, never per run.</summary>
+public static class TemplateRenderer
+{
+    private static readonly Dictionary<string, Template> Templates = LoadAll();
+
+    public static string Render(string templateName, object view)
+    {
+        var globals = new ScriptObject();
+        globals.Import(view, renamer: member => member.Name);
+        var context = new TemplateContext
+        {
+            LoopLimit = 0,
+            LimitToString = 0,
+            RecursiveLimit = 0,
+            NewLine = "\n",
+            MemberRenamer = member => member.Name,
+            StrictVariables = true,
+        };
+        context.PushGlobal(globals);
+        return Templates[templateName].Render(context).Replace("\r\n", "\n");
+    }
+
+    private static Dictionary<string, Template> LoadAll()
+    {
+        var assembly = typeof(TemplateRenderer).Assembly;
+        var result = new Dictionary<string, Template>();
+        foreach (var name in new[] { "Model", "Union", "ClientCore", "ClientGroup", "ServerGroup", "ServerSecurity" })
+        {
+            using var stream = assembly.GetManifestResourceStream("OpenApiGen.Templates." + name + ".sbncs")
+                ?? throw new InvalidDataException("Template " + name + " is not embedded.");
+            using var reader = new StreamReader(stream);
+            var template = Template.Parse(reader.ReadToEnd(), name);
+            if (template.HasErrors) throw new InvalidDataException("Template " + name + ": " + string.Join("; ", template.Messages));
+            result[name] = template;
+        }
+        return result;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Collections.Generic;
+using System.Linq;
+using OpenApiGen.Model;
+
+namespace OpenApiGen.Emit;
+
+/// <summary>Builds the Read body of a union converter: the JSON token kind picks the variant.</summary>
+public static class UnionReader
+{
+    public static string[] Lines(ModelDef model, string ns)
+    {
+        var lines = new List<string> { "switch (reader.TokenType)", "{" };
+        var byToken = model.Variants.GroupBy(v => v.Token == JsonToken.Integer ? JsonToken.Number : v.Token).OrderBy(g => g.Key);
+        foreach (var group in byToken)
+        {
+            foreach (var label in Labels(group.Key)) lines.Add("    case global::System.Text.Json.JsonTokenType." + label + ":");
+            var ordered = group.OrderBy(v => v.Token == JsonToken.Integer ? 0 : 1).ToList();
+            for (var i = 0; i < ordered.Count; i++)
+            {
+                var variant = ordered[i];
+                var type = CSharp.Type(variant.Type, ns);
+                var create = "new global::" + ns + "." + model.Name;
+                var last = i == ordered.Count - 1;
+                if (variant.Type.Kind == TypeKind.Primitive && variant.Type.Name == "string")
+                {
+                    lines.Add("        return " + create + "(reader.GetString()!);");
+                }
+                else if (variant.Type.Kind == TypeKind.Primitive && variant.Type.Name == "bool")
+                {
+                    lines.Add("        return " + create + "(reader.GetBoolean());");
+                }
+                else if (variant.Token == JsonToken.Integer)
+                {
+                    var method = variant.Type.Name == "long" ? "Int64" : "Int32";
+                    lines.Add("        if (reader.TryGet" + method + "(out var " + Local(variant) + ")) return " + create + "(" + Local(variant) + ");");
+                    if (last) lines.Add("        break;");
+                }
+                else if (last)
+                {
+                    lines.Add("        return " + create + "(global::System.Text.Json.JsonSerializer.Deserialize<" + type + ">(ref reader, options)!);");
+                }
+                else
+                {
+                    // Several variants share this token: try each on a copy of the reader, keep the first that reads.
+                    lines.Add("        {");
+                    lines.Add("            var copy = reader;");
+                    lines.Add("            try");
+                    lines.Add("            {");
+                    lines.Add("                var " + Local(variant) + " = global::System.Text.Json.JsonSerializer.Deserialize<" + type + ">(ref copy, options)!;");
+                    lines.Add("                reader = copy;");
+                    lines.Add("                return " + create + "(" + Local(variant) + ");");
+                    lines.Add("            }");
+                    lines.Add("            catch (global::System.Text.Json.JsonException)");
+                    lines.Add("            {");
+                    lines.Add("            }");
+                    lines.Add("        }");
+                }
+            }
+        }
+        lines.Add("}");
+        return lines.ToArray();
+    }
+
+    private static string Local(UnionVariant variant) => "as" + variant.Name;
+
+    private static IEnumerable<string> Labels(JsonToken token) => token switch
+    {
+        JsonToken.String => new[] { "String" },
+        JsonToken.Number or JsonToken.Integer => new[] { "Number" },
+        JsonToken.Boolean => new[] { "True", "False" },
+        JsonToken.Array => new[] { "StartArray" },
+        _ => new[] { "StartObject" },
+    };
+}

@@ -1,0 +1,32 @@
+namespace OpenApiGen.Model;
+
+/// <summary>Names and settings every output unit of one spec shares.</summary>
+public sealed record SpecContext(
+    string Namespace,
+    string ClientName,
+    string Title,
+    string SpecPath,
+    EquatableArray<SecuritySchemeDef> SecuritySchemes,
+    bool EmitHttpClientFactory);
+
+/// <summary>One spec, read and named: the model the emitters render from.</summary>
+public sealed record ApiSpec(
+    SpecContext Context,
+    GenerateOptions Generate,
+    EquatableArray<ModelDef> Models,
+    EquatableArray<OperationGroup> Groups);
+
+/// <summary>The result of reading one spec: its model (if any could be built) and everything to report.</summary>
+public sealed record SpecResult(string Path, ApiSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
+
+public enum RenderKind
+{
+    Model,
+    ClientCore,
+    ClientGroup,
+    ServerGroup,
+    ServerSecurity,
+}
+
+/// <summary>One generated file: the unit of caching for rendering.</summary>
+public sealed record RenderUnit(string HintName, RenderKind Kind, SpecContext Context, ModelDef? Model, OperationGroup? Group, EquatableArray<string> GroupNames);

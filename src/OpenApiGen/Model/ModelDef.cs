@@ -1,0 +1,34 @@
+namespace OpenApiGen.Model;
+
+public enum ModelKind
+{
+    Object,
+    Union,
+    Enum,
+}
+
+/// <summary>A generated model type: an object record, a union struct or an enum-like struct.</summary>
+public sealed record ModelDef(
+    string Name,
+    ModelKind Kind,
+    string? Description,
+    EquatableArray<PropertyDef> Properties,
+    EquatableArray<UnionVariant> Variants,
+    EquatableArray<EnumMember> EnumMembers);
+
+public sealed record PropertyDef(string Name, string JsonName, TypeRef Type, bool Required, string? Description);
+
+/// <summary>One arm of an undiscriminated union; <see cref="Token"/> decides it when reading JSON.</summary>
+public sealed record UnionVariant(string Name, TypeRef Type, JsonToken Token);
+
+public enum JsonToken
+{
+    String,
+    Integer,
+    Number,
+    Boolean,
+    Array,
+    Object,
+}
+
+public sealed record EnumMember(string Name, string Value);

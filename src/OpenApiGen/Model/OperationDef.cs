@@ -1,0 +1,47 @@
+namespace OpenApiGen.Model;
+
+public enum ParameterLocation
+{
+    Path,
+    Query,
+    Header,
+    Cookie,
+}
+
+public sealed record ParameterDef(string Name, string WireName, ParameterLocation In, TypeRef Type, bool Required, string? Description);
+
+public enum BodyKind
+{
+    Json,
+    Text,
+    Binary,
+    Form,
+    Multipart,
+}
+
+public sealed record RequestBodyDef(BodyKind Kind, string ContentType, TypeRef? Type, bool Required, string? Description);
+
+/// <summary>A documented response; <see cref="MemberName"/> names its factory on the server result type.</summary>
+public sealed record ResponseDef(string StatusCode, string MemberName, string? ContentType, TypeRef? Type, bool IsBinary, string? Description)
+{
+    public bool IsSuccess => StatusCode.Length == 3 && StatusCode[0] == '2';
+}
+
+/// <summary>Schemes that must all be satisfied together (AND); an operation holds a list of these alternatives (OR).</summary>
+public sealed record SecurityRequirementDef(EquatableArray<string> Schemes);
+
+/// <summary>An operation. <see cref="ResultName"/> is its server result type, unique among the spec's types.</summary>
+public sealed record OperationDef(
+    string Name,
+    string ResultName,
+    string Method,
+    string Path,
+    string? Summary,
+    string? Description,
+    EquatableArray<ParameterDef> Parameters,
+    RequestBodyDef? Body,
+    EquatableArray<ResponseDef> Responses,
+    EquatableArray<SecurityRequirementDef> Security);
+
+/// <summary>Operations sharing a tag (or first path segment): one client class and one controller base.</summary>
+public sealed record OperationGroup(string Name, string ControllerName, EquatableArray<OperationDef> Operations);

@@ -1,0 +1,69 @@
+using System;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using OpenApiGen.Diagnostics;
+using OpenApiGen.Emit;
+using OpenApiGen.Model;
+using OpenApiGen.Reading;
+
+namespace OpenApiGen;
+
+/// <summary>Wires the stages: spec files → model → render units → sources, with diagnostics reported separately.</summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class OpenApiGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var inputs = context.AdditionalTextsProvider
+            .Where(SpecInputReader.IsCandidate)
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select((pair, ct) => SpecInputReader.Read(pair.Left, pair.Right, ct))
+            .Where(input => input is not null)
+            .Select((input, _) => input!)
+            .WithTrackingName(TrackingNames.SpecInputs);
+
+        var features = context.CompilationProvider
+            .Select((compilation, _) => new CompilationFeatures(
+                compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase") is not null,
+                compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions") is not null))
+            .WithTrackingName(TrackingNames.Features);
+
+        var specs = inputs
+            .Combine(features)
+            .Select((pair, _) => SpecReader.Read(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Specs);
+
+        var diagnostics = specs
+            .Select((spec, _) => spec.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (spc, items) =>
+        {
+            foreach (var item in items) spc.ReportDiagnostic(DiagnosticFactory.ToDiagnostic(item));
+        });
+
+        var units = specs
+            .SelectMany((spec, _) => spec.Spec is null ? Enumerable.Empty<RenderUnit>() : RenderPlanner.Plan(spec.Spec))
+            .WithTrackingName(TrackingNames.RenderUnits);
+        context.RegisterSourceOutput(units, static (spc, unit) => Emit(spc, unit));
+    }
+
+    // A failure renders nothing for this unit and says so; every other unit still generates.
+    private static void Emit(SourceProductionContext context, RenderUnit unit)
+    {
+        try
+        {
+            context.AddSource(unit.HintName, SourceText.From(SourceEmitter.Render(unit), System.Text.Encoding.UTF8));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.UnexpectedException,
+                Location.Create(unit.Context.SpecPath, default, default),
+                unit.Context.SpecPath,
+                "rendering " + unit.HintName,
+                ex.GetType().FullName,
+                ex.Message));
+        }
+    }
+}

@@ -1,0 +1,200 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
+using Microsoft.OpenApi;
+using OpenApiGen.Diagnostics;
+using OpenApiGen.Model;
+using OpenApiGen.Naming;
+
+namespace OpenApiGen.Reading;
+
+/// <summary>Reads paths into operation groups: names, parameters, bodies, responses and security.</summary>
+public sealed class OperationReader
+{
+    private static readonly string[] MethodOrder = { "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "QUERY" };
+
+    private readonly OpenApiDocument _document;
+    private readonly ReadContext _context;
+    private readonly SchemaMapper _schemas;
+    private readonly IReadOnlyCollection<SecuritySchemeDef> _schemes;
+    private readonly List<SecurityRequirementDef> _defaultSecurity;
+
+    public OperationReader(OpenApiDocument document, ReadContext context, SchemaMapper schemas, IReadOnlyCollection<SecuritySchemeDef> schemes)
+    {
+        _document = document;
+        _context = context;
+        _schemas = schemas;
+        _schemes = schemes;
+        _defaultSecurity = SecurityReader.ReadRequirements(document.Security, schemes) ?? new List<SecurityRequirementDef>();
+    }
+
+    /// <summary>Reads all operations; controller and result type names are claimed in <paramref name="typeNames"/>.</summary>
+    public List<OperationGroup> ReadGroups(NameScope typeNames)
+    {
+        var operations = new List<(string Group, OperationDef Operation, string Pointer)>();
+        var paths = _document.Paths ?? new OpenApiPaths();
+        foreach (var path in paths.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var pathOperations = path.Value.Operations ?? new Dictionary<HttpMethod, OpenApiOperation>();
+            foreach (var pair in pathOperations.OrderBy(p => MethodRank(p.Key.Method)))
+            {
+                var method = pair.Key.Method.ToUpperInvariant();
+                var pointer = "#/paths/" + JsonPositionMap.Escape(path.Key) + "/" + method.ToLowerInvariant();
+                var tag = pair.Value.Tags?.Select(t => t.Name).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n));
+                var group = OperationNamer.GroupName(tag, path.Key);
+                var name = OperationNamer.MethodName(pair.Value.OperationId, method, path.Key);
+                operations.Add((group, ReadOperation(name, method, path.Key, path.Value, pair.Value, pointer), pointer));
+            }
+        }
+
+        var groups = new List<OperationGroup>();
+        foreach (var group in operations.GroupBy(o => o.Group).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var names = new NameScope();
+            var list = new List<OperationDef>();
+            foreach (var (_, operation, pointer) in group)
+            {
+                var unique = names.Claim(operation.Name);
+                if (unique != operation.Name)
+                {
+                    _context.Report(DiagnosticDescriptors.Renamed.Id, pointer, operation.Name, unique, "another operation in group '" + group.Key + "' has that name");
+                }
+                var result = typeNames.IsTaken(unique + "Result") ? group.Key + unique + "Result" : unique + "Result";
+                list.Add(operation with { Name = unique, ResultName = typeNames.Claim(result) });
+            }
+            groups.Add(new OperationGroup(group.Key, typeNames.Claim(group.Key + "ControllerBase"), list.ToEquatableArray()));
+        }
+        return groups;
+    }
+
+    private OperationDef ReadOperation(string name, string method, string path, IOpenApiPathItem item, OpenApiOperation operation, string pointer)
+    {
+        var parameters = ReadParameters(name, item, operation, pointer);
+        var body = ReadBody(name, operation.RequestBody, pointer + "/requestBody");
+        var responses = ReadResponses(name, operation.Responses, pointer + "/responses");
+        var security = SecurityReader.ReadRequirements(operation.Security, _schemes) ?? _defaultSecurity;
+        return new OperationDef(
+            name,
+            "",
+            method,
+            path,
+            operation.Summary,
+            operation.Description,
+            parameters.ToEquatableArray(),
+            body,
+            responses.ToEquatableArray(),
+            security.ToEquatableArray());
+    }
+
+    private List<ParameterDef> ReadParameters(string operationName, IOpenApiPathItem item, OpenApiOperation operation, string pointer)
+    {
+        // Operation-level parameters override path-level ones with the same name and location.
+        var merged = new List<(IOpenApiParameter Parameter, string Pointer)>();
+        var own = operation.Parameters ?? new List<IOpenApiParameter>();
+        for (var i = 0; i < own.Count; i++) merged.Add((own[i], pointer + "/parameters/" + i));
+        var shared = item.Parameters ?? new List<IOpenApiParameter>();
+        for (var i = 0; i < shared.Count; i++)
+        {
+            if (!merged.Any(m => m.Parameter.Name == shared[i].Name && m.Parameter.In == shared[i].In))
+            {
+                merged.Add((shared[i], pointer.Substring(0, pointer.LastIndexOf('/')) + "/parameters/" + i));
+            }
+        }
+
+        var names = new NameScope(new[] { "cancellationToken", "body" });
+        var result = new List<ParameterDef>();
+        foreach (var (parameter, parameterPointer) in merged)
+        {
+            if (parameter.In is null || parameter.Name is null) continue;
+            var location = parameter.In.Value switch
+            {
+                Microsoft.OpenApi.ParameterLocation.Path => Model.ParameterLocation.Path,
+                Microsoft.OpenApi.ParameterLocation.Header => Model.ParameterLocation.Header,
+                Microsoft.OpenApi.ParameterLocation.Cookie => Model.ParameterLocation.Cookie,
+                _ => Model.ParameterLocation.Query,
+            };
+            var required = parameter.Required || location == Model.ParameterLocation.Path;
+            var schema = parameter.Schema ?? parameter.Content?.Values.FirstOrDefault()?.Schema;
+            var type = _schemas.Map(schema, operationName + Identifier.Pascal(parameter.Name, "Parameter"), parameterPointer + "/schema");
+            if (!required) type = type.AsNullable();
+            var csharpName = names.Claim(Identifier.Camel(parameter.Name, "value"));
+            result.Add(new ParameterDef(csharpName, parameter.Name, location, type, required, parameter.Description));
+        }
+        // Required parameters first so optional ones can default.
+        return result.Where(p => p.Required).Concat(result.Where(p => !p.Required)).ToList();
+    }
+
+    private RequestBodyDef? ReadBody(string operationName, IOpenApiRequestBody? body, string pointer)
+    {
+        if (body?.Content is not { Count: > 0 } content) return null;
+        var (contentType, media) = PickContent(content);
+        var kind = BodyKindOf(contentType);
+        var mediaPointer = pointer + "/content/" + JsonPositionMap.Escape(contentType) + "/schema";
+        TypeRef? type = kind switch
+        {
+            BodyKind.Json => _schemas.Map(media.Schema, operationName + "Request", mediaPointer),
+            BodyKind.Form or BodyKind.Multipart => _schemas.Map(media.Schema, operationName + "Request", mediaPointer),
+            BodyKind.Text => TypeRef.Primitive("string", false),
+            _ => TypeRef.Primitive("global::System.IO.Stream", false),
+        };
+        return new RequestBodyDef(kind, contentType, type, body.Required, body.Description);
+    }
+
+    private List<ResponseDef> ReadResponses(string operationName, OpenApiResponses? responses, string pointer)
+    {
+        var result = new List<ResponseDef>();
+        if (responses is null) return result;
+        var members = new NameScope();
+        foreach (var pair in responses.OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            var status = pair.Key.ToUpperInvariant() == "DEFAULT" ? "default" : pair.Key.ToUpperInvariant();
+            var member = members.Claim(StatusNames.For(status));
+            if (pair.Value.Content is not { Count: > 0 } content)
+            {
+                result.Add(new ResponseDef(status, member, null, null, false, pair.Value.Description));
+                continue;
+            }
+            var (contentType, media) = PickContent(content);
+            var kind = BodyKindOf(contentType);
+            var hint = operationName + (status.StartsWith("2", StringComparison.Ordinal) ? "Response" : StatusNames.For(status) + "Response");
+            TypeRef type = kind switch
+            {
+                BodyKind.Json => _schemas.Map(media.Schema, hint, pointer + "/" + JsonPositionMap.Escape(pair.Key) + "/content/" + JsonPositionMap.Escape(contentType) + "/schema"),
+                BodyKind.Text => TypeRef.Primitive("string", false),
+                _ => TypeRef.Primitive("global::System.IO.Stream", false),
+            };
+            result.Add(new ResponseDef(status, member, contentType, type, kind == BodyKind.Binary, pair.Value.Description));
+        }
+        return result;
+    }
+
+    private static (string ContentType, IOpenApiMediaType Media) PickContent(IDictionary<string, IOpenApiMediaType> content)
+    {
+        foreach (var pair in content)
+        {
+            if (BodyKindOf(pair.Key) == BodyKind.Json) return (pair.Key, pair.Value);
+        }
+        var first = content.OrderBy(p => p.Key, StringComparer.Ordinal).First();
+        return (first.Key, first.Value);
+    }
+
+    public static BodyKind BodyKindOf(string contentType)
+    {
+        var type = contentType.Split(';')[0].Trim().ToLowerInvariant();
+        if (type == "application/json" || type.EndsWith("+json", StringComparison.Ordinal) || type == "*/*" || type == "text/json") return BodyKind.Json;
+        if (type == "multipart/form-data") return BodyKind.Multipart;
+        if (type == "application/x-www-form-urlencoded") return BodyKind.Form;
+        if (type.StartsWith("text/", StringComparison.Ordinal)) return BodyKind.Text;
+        return BodyKind.Binary;
+    }
+
+    private static int MethodRank(string method)
+    {
+        var index = Array.IndexOf(MethodOrder, method.ToUpperInvariant());
+        return index < 0 ? MethodOrder.Length : index;
+    }
+
+    internal static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,317 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.OpenApi;
+using OpenApiGen.Diagnostics;
+using OpenApiGen.Model;
+using OpenApiGen.Naming;
+
+namespace OpenApiGen.Reading;
+
+/// <summary>
+/// Maps OpenAPI schemas to <see cref="TypeRef"/>s, creating model definitions for component and inline object
+/// and union schemas. Component names are claimed first, in ordinal order, so names never depend on use order.
+/// </summary>
+public sealed class SchemaMapper
+{
+    private readonly ReadContext _context;
+    private readonly NameScope _typeNames;
+    private readonly Dictionary<string, string> _componentNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IOpenApiSchema> _components = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TypeRef> _aliases = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _resolvingAliases = new(StringComparer.Ordinal);
+    private readonly List<ModelDef> _models = new();
+
+    public SchemaMapper(ReadContext context, NameScope typeNames, IDictionary<string, IOpenApiSchema>? components)
+    {
+        _context = context;
+        _typeNames = typeNames;
+        foreach (var pair in (components ?? new Dictionary<string, IOpenApiSchema>()).OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            _components[pair.Key] = pair.Value;
+            if (IsModelSchema(pair.Value)) _componentNames[pair.Key] = ClaimTypeName(pair.Key, "#/components/schemas/" + JsonPositionMap.Escape(pair.Key));
+        }
+    }
+
+    public IReadOnlyList<ModelDef> Models => _models;
+
+    /// <summary>Builds the models of all component schemas that need one.</summary>
+    public void MapComponents()
+    {
+        foreach (var pair in _componentNames.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            BuildModel(pair.Value, _components[pair.Key], "#/components/schemas/" + JsonPositionMap.Escape(pair.Key));
+        }
+    }
+
+    /// <summary>The C# type for a schema. <paramref name="nameHint"/> names inline models created on the way.</summary>
+    public TypeRef Map(IOpenApiSchema? schema, string nameHint, string pointer)
+    {
+        if (schema is null) return TypeRef.JsonElement;
+        if (schema is OpenApiSchemaReference reference) return MapReference(reference, pointer);
+
+        var types = schema.Type ?? 0;
+        var nullable = (types & JsonSchemaType.Null) != 0;
+        var nonNull = types & ~JsonSchemaType.Null;
+
+        var variants = NonNullVariants(schema.AnyOf).Concat(NonNullVariants(schema.OneOf)).ToList();
+        var nullVariant = HasNullVariant(schema.AnyOf) || HasNullVariant(schema.OneOf);
+        if (nonNull == 0 && (schema.Properties?.Count ?? 0) == 0 && (schema.AllOf?.Count ?? 0) == 0)
+        {
+            if (variants.Count == 1)
+            {
+                return WithNullable(Map(variants[0], nameHint, pointer + (schema.AnyOf?.Count > 0 ? "/anyOf/0" : "/oneOf/0")), nullable || nullVariant);
+            }
+            if (variants.Count > 1)
+            {
+                return WithNullable(InlineModel(schema, nameHint, pointer), nullable || nullVariant);
+            }
+        }
+
+        if (IsModelSchema(schema)) return WithNullable(InlineModel(schema, nameHint, pointer), nullable || nullVariant);
+
+        if (nonNull == 0 && schema.AllOf?.Count == 1)
+        {
+            return WithNullable(Map(schema.AllOf[0], nameHint, pointer + "/allOf/0"), nullable);
+        }
+
+        return WithNullable(MapSingleType(schema, nonNull, nameHint, pointer), nullable);
+    }
+
+    private TypeRef MapReference(OpenApiSchemaReference reference, string pointer)
+    {
+        var id = reference.Reference?.Id;
+        if (reference.UnresolvedReference || reference.Target is null || id is null || !_components.ContainsKey(id))
+        {
+            _context.Report(DiagnosticDescriptors.UnresolvedReference.Id, pointer + "/$ref", reference.Reference?.ReferenceV3 ?? id ?? "?");
+            return TypeRef.JsonElement;
+        }
+        if (_componentNames.TryGetValue(id, out var name))
+        {
+            var target = _components[id];
+            return TypeRef.Named(name, IsUnion(target)) with { Nullable = ((target.Type ?? 0) & JsonSchemaType.Null) != 0 };
+        }
+        if (_aliases.TryGetValue(id, out var alias)) return alias;
+        if (!_resolvingAliases.Add(id))
+        {
+            _context.Report(DiagnosticDescriptors.TypedAsJson.Id, pointer, "'" + id + "'", "it is an alias that refers to itself");
+            return TypeRef.JsonElement;
+        }
+        var mapped = Map(_components[id], Identifier.Pascal(id, "Model"), "#/components/schemas/" + JsonPositionMap.Escape(id));
+        _resolvingAliases.Remove(id);
+        _aliases[id] = mapped;
+        return mapped;
+    }
+
+    private TypeRef MapSingleType(IOpenApiSchema schema, JsonSchemaType type, string nameHint, string pointer)
+    {
+        var format = schema.Format ?? "";
+        switch (type)
+        {
+            case JsonSchemaType.String:
+                return format switch
+                {
+                    "date-time" => TypeRef.Primitive("global::System.DateTimeOffset", true),
+                    "date" => TypeRef.Primitive("global::System.DateOnly", true),
+                    "time" => TypeRef.Primitive("global::System.TimeOnly", true),
+                    "uuid" => TypeRef.Primitive("global::System.Guid", true),
+                    "uri" => TypeRef.Primitive("global::System.Uri", false),
+                    "byte" => TypeRef.Primitive("byte[]", false),
+                    "binary" => TypeRef.Primitive("byte[]", false),
+                    _ => TypeRef.Primitive("string", false),
+                };
+            case JsonSchemaType.Integer:
+                return format == "int64" ? TypeRef.Primitive("long", true) : TypeRef.Primitive("int", true);
+            case JsonSchemaType.Number:
+                return format switch
+                {
+                    "float" => TypeRef.Primitive("float", true),
+                    "decimal" => TypeRef.Primitive("decimal", true),
+                    "int32" => TypeRef.Primitive("int", true),
+                    "int64" => TypeRef.Primitive("long", true),
+                    _ => TypeRef.Primitive("double", true),
+                };
+            case JsonSchemaType.Boolean:
+                return TypeRef.Primitive("bool", true);
+            case JsonSchemaType.Array:
+                return TypeRef.ArrayOf(Map(schema.Items, nameHint + "Item", pointer + "/items"));
+            case JsonSchemaType.Object:
+                if (schema.AdditionalProperties is { } values)
+                {
+                    return TypeRef.MapOf(Map(values, nameHint + "Value", pointer + "/additionalProperties"));
+                }
+                return TypeRef.MapOf(TypeRef.JsonElement);
+            case 0:
+                // No type and nothing else: any JSON value, which JsonElement represents exactly.
+                return TypeRef.JsonElement;
+            default:
+                _context.Report(DiagnosticDescriptors.TypedAsJson.Id, pointer, "The schema", "its type combination '" + type + "' has no C# equivalent");
+                return TypeRef.JsonElement;
+        }
+    }
+
+    private TypeRef InlineModel(IOpenApiSchema schema, string nameHint, string pointer)
+    {
+        var name = ClaimTypeName(nameHint, pointer);
+        var model = BuildModel(name, schema, pointer);
+        return TypeRef.Named(name, model.Kind == ModelKind.Union);
+    }
+
+    private ModelDef BuildModel(string name, IOpenApiSchema schema, string pointer)
+    {
+        var model = IsUnion(schema) ? BuildUnion(name, schema, pointer) : BuildObject(name, schema, pointer);
+        _models.Add(model);
+        return model;
+    }
+
+    private ModelDef BuildObject(string name, IOpenApiSchema schema, string pointer)
+    {
+        var members = new NameScope(new[] { name });
+        var properties = new List<PropertyDef>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (part, partPointer) in ObjectParts(schema, pointer))
+        {
+            foreach (var pair in part.Properties ?? new Dictionary<string, IOpenApiSchema>())
+            {
+                if (!seen.Add(pair.Key)) continue;
+                var propertyPointer = partPointer + "/properties/" + JsonPositionMap.Escape(pair.Key);
+                var wanted = Identifier.Pascal(pair.Key, "Property");
+                if (wanted == name) wanted += "Value";
+                var memberName = members.Claim(wanted);
+                var type = Map(pair.Value, name + Identifier.Pascal(pair.Key, "Property"), propertyPointer);
+                var required = RequiredIn(schema, pointer, pair.Key);
+                properties.Add(new PropertyDef(memberName, pair.Key, type, required, pair.Value.Description ?? pair.Value.Title));
+            }
+        }
+        return new ModelDef(name, ModelKind.Object, schema.Description, properties.ToEquatableArray(), EquatableArray<UnionVariant>.Empty, EquatableArray<EnumMember>.Empty);
+    }
+
+    private ModelDef BuildUnion(string name, IOpenApiSchema schema, string pointer)
+    {
+        var variantNames = new NameScope();
+        var variants = new List<UnionVariant>();
+        var arms = UnionArms(schema, pointer).ToList();
+        for (var i = 0; i < arms.Count; i++)
+        {
+            var type = Map(arms[i].Schema, name + "Variant" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), arms[i].Pointer);
+            type = type with { Nullable = false };
+            if (variants.Any(v => v.Type == type)) continue;
+            variants.Add(new UnionVariant(variantNames.Claim(VariantName(type)), type, TokenOf(type)));
+        }
+        return new ModelDef(name, ModelKind.Union, schema.Description, EquatableArray<PropertyDef>.Empty, variants.ToEquatableArray(), EquatableArray<EnumMember>.Empty);
+    }
+
+    private IEnumerable<(IOpenApiSchema Schema, string Pointer)> UnionArms(IOpenApiSchema schema, string pointer)
+    {
+        var nonNull = (schema.Type ?? 0) & ~JsonSchemaType.Null;
+        if (nonNull != 0 && !IsSingleType(nonNull))
+        {
+            foreach (JsonSchemaType flag in Enum.GetValues(typeof(JsonSchemaType)))
+            {
+                if (flag != JsonSchemaType.Null && (nonNull & flag) != 0)
+                {
+                    yield return (new OpenApiSchema { Type = flag, Format = schema.Format, Items = schema.Items, Properties = schema.Properties, AdditionalProperties = schema.AdditionalProperties }, pointer);
+                }
+            }
+            yield break;
+        }
+        for (var i = 0; i < (schema.AnyOf?.Count ?? 0); i++)
+        {
+            if (!IsNullSchema(schema.AnyOf![i])) yield return (schema.AnyOf[i], pointer + "/anyOf/" + i);
+        }
+        for (var i = 0; i < (schema.OneOf?.Count ?? 0); i++)
+        {
+            if (!IsNullSchema(schema.OneOf![i])) yield return (schema.OneOf[i], pointer + "/oneOf/" + i);
+        }
+    }
+
+    private IEnumerable<(IOpenApiSchema Schema, string Pointer)> ObjectParts(IOpenApiSchema schema, string pointer)
+    {
+        yield return (schema, pointer);
+        for (var i = 0; i < (schema.AllOf?.Count ?? 0); i++)
+        {
+            var part = schema.AllOf![i];
+            var partPointer = pointer + "/allOf/" + i;
+            if (part is OpenApiSchemaReference r && r.Target is not null && r.Reference?.Id is { } id)
+            {
+                foreach (var inner in ObjectParts(r.Target, "#/components/schemas/" + JsonPositionMap.Escape(id))) yield return inner;
+            }
+            else if (part is not OpenApiSchemaReference)
+            {
+                foreach (var inner in ObjectParts(part, partPointer)) yield return inner;
+            }
+        }
+    }
+
+    private bool RequiredIn(IOpenApiSchema schema, string pointer, string property) =>
+        ObjectParts(schema, pointer).Any(p => p.Schema.Required?.Contains(property) == true);
+
+    private string ClaimTypeName(string wanted, string pointer)
+    {
+        var pascal = Identifier.Pascal(wanted, "Model");
+        var name = _typeNames.Claim(pascal);
+        if (name != pascal) _context.Report(DiagnosticDescriptors.Renamed.Id, pointer, wanted, name, "another type already has that name");
+        return name;
+    }
+
+    private static bool IsModelSchema(IOpenApiSchema schema)
+    {
+        if (schema is OpenApiSchemaReference) return false;
+        if (IsUnion(schema)) return true;
+        if ((schema.Properties?.Count ?? 0) > 0) return true;
+        return (schema.AllOf?.Count ?? 0) > 1;
+    }
+
+    private static bool IsUnion(IOpenApiSchema schema)
+    {
+        if (schema is OpenApiSchemaReference r) return r.Target is not null && !r.UnresolvedReference && IsUnion(r.Target);
+        if ((schema.Properties?.Count ?? 0) > 0 || (schema.AllOf?.Count ?? 0) > 0) return false;
+        var nonNull = (schema.Type ?? 0) & ~JsonSchemaType.Null;
+        if (nonNull != 0) return !IsSingleType(nonNull);
+        return NonNullVariants(schema.AnyOf).Count() + NonNullVariants(schema.OneOf).Count() > 1;
+    }
+
+    private static bool IsSingleType(JsonSchemaType type) => (type & (type - 1)) == 0;
+
+    private static IEnumerable<IOpenApiSchema> NonNullVariants(IList<IOpenApiSchema>? variants) =>
+        variants?.Where(v => !IsNullSchema(v)) ?? Enumerable.Empty<IOpenApiSchema>();
+
+    private static bool HasNullVariant(IList<IOpenApiSchema>? variants) => variants?.Any(IsNullSchema) == true;
+
+    private static bool IsNullSchema(IOpenApiSchema schema) => schema is not OpenApiSchemaReference && schema.Type == JsonSchemaType.Null;
+
+    private static TypeRef WithNullable(TypeRef type, bool nullable) => nullable ? type.AsNullable() : type;
+
+    private static string VariantName(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Named => type.Name,
+        TypeKind.Array => VariantName(type.Item!) + "List",
+        TypeKind.Map => VariantName(type.Item!) + "Map",
+        TypeKind.Json => "Json",
+        _ => type.Name switch
+        {
+            "string" => "String",
+            "int" => "Int32",
+            "long" => "Int64",
+            "float" => "Single",
+            "double" => "Double",
+            "decimal" => "Decimal",
+            "bool" => "Boolean",
+            "byte[]" => "Bytes",
+            _ => Identifier.Pascal(type.Name.Substring(type.Name.LastIndexOf('.') + 1), "Value"),
+        },
+    };
+
+    private static JsonToken TokenOf(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Array => JsonToken.Array,
+        TypeKind.Map or TypeKind.Named or TypeKind.Json => JsonToken.Object,
+        _ => type.Name switch
+        {
+            "int" or "long" => JsonToken.Integer,
+            "float" or "double" or "decimal" => JsonToken.Number,
+            "bool" => JsonToken.Boolean,
+            _ => JsonToken.String,
+        },
+    };
+}

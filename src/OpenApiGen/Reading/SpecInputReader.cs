@@ -1,0 +1,35 @@
+using System;
+using System.IO;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using OpenApiGen.Model;
+
+namespace OpenApiGen.Reading;
+
+/// <summary>First stage: picks spec files among AdditionalFiles and copies out their text and metadata as values.</summary>
+public static class SpecInputReader
+{
+    public static bool IsCandidate(AdditionalText file)
+    {
+        var extension = Path.GetExtension(file.Path);
+        return extension.Equals(".json", StringComparison.OrdinalIgnoreCase)
+            || extension.Equals(".yaml", StringComparison.OrdinalIgnoreCase)
+            || extension.Equals(".yml", StringComparison.OrdinalIgnoreCase);
+    }
+
+    public static SpecInput? Read(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
+    {
+        var fileOptions = options.GetOptions(file);
+        var text = file.GetText(cancellationToken)?.ToString() ?? "";
+        string? Get(string name) => fileOptions.TryGetValue("build_metadata.AdditionalFiles." + name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+        options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var rootNamespace);
+        var generate = Get("OpenApiGenerate");
+        // Other JSON/YAML files (appsettings.json …) are ignored unless the user marks them; a cheap check avoids parsing them.
+        if (generate is null && Get("OpenApiNamespace") is null && !LooksLikeOpenApi(text)) return null;
+        return new SpecInput(file.Path, text, Get("OpenApiNamespace"), Get("OpenApiClientName"), generate, string.IsNullOrWhiteSpace(rootNamespace) ? null : rootNamespace);
+    }
+
+    private static bool LooksLikeOpenApi(string text) =>
+        text.IndexOf("openapi", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("swagger", StringComparison.OrdinalIgnoreCase) >= 0;
+}

@@ -1,0 +1,41 @@
+using System;
+using System.Linq;
+using OpenApiGen.Diagnostics;
+using OpenApiGen.Model;
+using OpenApiGen.Naming;
+
+namespace OpenApiGen.Reading;
+
+/// <summary>Reads the per-file MSBuild metadata (OpenApiGenerate, OpenApiNamespace, OpenApiClientName).</summary>
+public static class SpecOptionsReader
+{
+    public static GenerateOptions ReadGenerate(SpecInput input, CompilationFeatures features, ReadContext context)
+    {
+        if (string.IsNullOrWhiteSpace(input.GenerateRaw))
+        {
+            return new GenerateOptions(Models: true, Client: true, Server: features.HasAspNetCoreMvc, ServerExplicit: false);
+        }
+        bool models = false, client = false, server = false;
+        foreach (var part in input.GenerateRaw!.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim()))
+        {
+            if (part.Equals("Models", StringComparison.OrdinalIgnoreCase)) models = true;
+            else if (part.Equals("Client", StringComparison.OrdinalIgnoreCase)) client = true;
+            else if (part.Equals("Server", StringComparison.OrdinalIgnoreCase)) server = true;
+            else if (part.Length > 0) context.Report(DiagnosticDescriptors.UnknownMetadata.Id, null, part, "OpenApiGenerate", input.Path, "Client, Server or Models separated by ';'");
+        }
+        // Clients and servers use the models, so asking for either implies them.
+        return new GenerateOptions(models || client || server, client, server, server);
+    }
+
+    public static string Namespace(SpecInput input, string title)
+    {
+        var raw = !string.IsNullOrWhiteSpace(input.Namespace)
+            ? input.Namespace!
+            : (string.IsNullOrWhiteSpace(input.RootNamespace) ? "OpenApi" : input.RootNamespace!) + "." + Identifier.Pascal(title, "Api");
+        var segments = raw.Split('.').Where(s => s.Trim().Length > 0).Select(s => Identifier.Pascal(s, "Api")).ToArray();
+        return segments.Length == 0 ? "OpenApi" : string.Join(".", segments);
+    }
+
+    public static string ClientName(SpecInput input, string title) =>
+        Identifier.Pascal(string.IsNullOrWhiteSpace(input.ClientName) ? title : input.ClientName!, "Api");
+}

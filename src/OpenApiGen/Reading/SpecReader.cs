@@ -1,0 +1,118 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
+using OpenApiGen.Diagnostics;
+using OpenApiGen.Model;
+using OpenApiGen.Naming;
+
+namespace OpenApiGen.Reading;
+
+/// <summary>Reads one spec file into an <see cref="ApiSpec"/> plus located diagnostics. Never throws.</summary>
+public static class SpecReader
+{
+    private static readonly Regex JsonLine = new(@"LineNumber: (\d+) \| BytePositionInLine: (\d+)", RegexOptions.CultureInvariant);
+    private static readonly Regex YamlLine = new(@"at line (\d+), column (\d+)", RegexOptions.CultureInvariant);
+
+    private static readonly OpenApiReaderSettings Settings = CreateSettings();
+
+    public static SpecResult Read(SpecInput input, CompilationFeatures features)
+    {
+        var isJson = input.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+        var context = new ReadContext(input.Path, input.Text, isJson);
+        try
+        {
+            return new SpecResult(input.Path, ReadCore(input, features, context, isJson), context.Diagnostics.ToEquatableArray());
+        }
+        catch (Exception ex)
+        {
+            context.Report(DiagnosticDescriptors.UnexpectedException.Id, null, input.Path, "reading the spec", ex.GetType().FullName ?? "Exception", ex.Message);
+            return new SpecResult(input.Path, null, context.Diagnostics.ToEquatableArray());
+        }
+    }
+
+    private static ApiSpec? ReadCore(SpecInput input, CompilationFeatures features, ReadContext context, bool isJson)
+    {
+        var generate = SpecOptionsReader.ReadGenerate(input, features, context);
+        var result = OpenApiDocument.Parse(input.Text, isJson ? "json" : "yaml", Settings);
+        var errors = result.Diagnostic?.Errors ?? Array.Empty<OpenApiError>();
+
+        if (result.Document is null || errors.Any(e => e.Message.Contains("Version node not found")))
+        {
+            ReportUnreadable(input, context, errors);
+            return null;
+        }
+        foreach (var error in errors) context.Report(DiagnosticDescriptors.ReaderError.Id, error.Pointer, error.Message);
+        foreach (var warning in result.Diagnostic?.Warnings ?? Array.Empty<OpenApiError>())
+        {
+            // Unresolved $refs are reported where the schema is used, with their own ID.
+            if (!warning.Message.Contains("does not point to an existing")) context.Report(DiagnosticDescriptors.ReaderWarning.Id, warning.Pointer, warning.Message);
+        }
+
+        var document = result.Document;
+        var title = document.Info?.Title is { Length: > 0 } t ? t : System.IO.Path.GetFileNameWithoutExtension(input.Path);
+        var clientName = SpecOptionsReader.ClientName(input, title);
+        var typeNames = new NameScope(new[]
+        {
+            clientName + "Client", clientName + "ClientOptions", clientName + "ApiException", clientName + "JsonOptions",
+            clientName + "ClientServiceCollectionExtensions", clientName + "SecuritySchemes", clientName + "SecurityOptions",
+            clientName + "SecurityExtensions", clientName + "SecurityHandler", clientName + "SecurityHandlerOptions",
+        });
+        var schemas = new SchemaMapper(context, typeNames, document.Components?.Schemas);
+        var schemes = SecuritySchemeList(document, context);
+        var groups = new OperationReader(document, context, schemas, schemes).ReadGroups(typeNames);
+        schemas.MapComponents();
+
+        var specContext = new SpecContext(
+            SpecOptionsReader.Namespace(input, title),
+            clientName,
+            title,
+            input.Path,
+            schemes.ToEquatableArray(),
+            features.HasHttpClientFactory);
+        var models = schemas.Models.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray();
+        return new ApiSpec(specContext, generate, models, groups.ToEquatableArray());
+    }
+
+    private static System.Collections.Generic.List<SecuritySchemeDef> SecuritySchemeList(OpenApiDocument document, ReadContext context) =>
+        SecurityReader.ReadSchemes(document, context);
+
+    private static void ReportUnreadable(SpecInput input, ReadContext context, System.Collections.Generic.IList<OpenApiError> errors)
+    {
+        foreach (var error in errors)
+        {
+            if (error.Message.Contains("Version node not found"))
+            {
+                context.Report(DiagnosticDescriptors.NotOpenApi.Id, null, input.Path);
+                continue;
+            }
+            var json = JsonLine.Match(error.Message);
+            var yaml = YamlLine.Match(error.Message);
+            if (json.Success)
+            {
+                context.ReportAtLine(DiagnosticDescriptors.SpecNotParsable.Id, Int(json.Groups[1].Value), Int(json.Groups[2].Value), input.Path, error.Message);
+            }
+            else if (yaml.Success)
+            {
+                context.ReportAtLine(DiagnosticDescriptors.SpecNotParsable.Id, Math.Max(0, Int(yaml.Groups[1].Value) - 1), Math.Max(0, Int(yaml.Groups[2].Value) - 1), input.Path, error.Message);
+            }
+            else
+            {
+                context.Report(DiagnosticDescriptors.SpecNotParsable.Id, error.Pointer, input.Path, error.Message);
+            }
+        }
+        if (errors.Count == 0) context.Report(DiagnosticDescriptors.SpecNotParsable.Id, null, input.Path, "the reader returned no document");
+    }
+
+    private static int Int(string text) => int.Parse(text, CultureInfo.InvariantCulture);
+
+    private static OpenApiReaderSettings CreateSettings()
+    {
+        // No external loading: a generator reads only what the compiler hands it.
+        var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
+        settings.AddYamlReader();
+        return settings;
+    }
+}

@@ -1,0 +1,11 @@
+namespace OpenApiGen;
+
+/// <summary>Names of the tracked pipeline steps, used by the incrementality tests.</summary>
+public static class TrackingNames
+{
+    public const string SpecInputs = nameof(SpecInputs);
+    public const string Features = nameof(Features);
+    public const string Specs = nameof(Specs);
+    public const string Diagnostics = nameof(Diagnostics);
+    public const string RenderUnits = nameof(RenderUnits);
+}
