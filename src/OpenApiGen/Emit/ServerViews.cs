@@ -45,7 +45,8 @@ public static class ServerViews
         return new
         {
             op.Name,
-            op.ResultName,
+            ResultName = "global::" + ns + "." + op.ResultName,
+            ResultTypeName = op.ResultName,
             Doc = CSharp.DocComment(op.Summary ?? op.Description, "        ", op.Summary is null ? null : op.Description),
             HttpAttribute = HttpAttribute(op.Method),
             Route = CSharp.Literal(op.Path.TrimStart('/')),
@@ -78,7 +79,7 @@ public static class ServerViews
         {
             // Any listed scheme that authenticates satisfies the policy (OR of alternatives).
             var schemes = alternatives.SelectMany(a => a.Schemes).Distinct().OrderBy(k => k, System.StringComparer.Ordinal)
-                .Select(k => context.ClientName + "SecuritySchemes." + known[k].Identifier);
+                .Select(k => "global::" + context.Namespace + "." + context.ClientName + "SecuritySchemes." + known[k].Identifier);
             attributes.Add("[global::Microsoft.AspNetCore.Authorization.Authorize(AuthenticationSchemes = " + string.Join(" + \",\" + ", schemes) + ")]");
         }
         foreach (var response in op.Responses)

@@ -24,7 +24,8 @@ public static class TemplateRenderer
             StrictVariables = true,
         };
         context.PushGlobal(globals);
-        return Templates[templateName].Render(context).Replace("\r\n", "\n");
+        var text = Templates[templateName].Render(context).Replace("\r\n", "\n");
+        return text.EndsWith("\n", System.StringComparison.Ordinal) ? text : text + "\n";
     }
 
     private static Dictionary<string, Template> LoadAll()

@@ -1,0 +1,120 @@
+// The consumer app of the end-to-end test. It is copied into a temp Sdk.Web project that references the packed
+// OpenApiGen NuGet package; the test builds it, starts it and reads its stdout.
+//   args[0]: the port to bind on 127.0.0.1.
+// Prints "RESULT name=value" lines from calls made through the generated client, then "READY", then keeps serving
+// until stdin is closed (the test keeps a pipe open) or the process is killed.
+using System.Collections.Concurrent;
+using OpenHands.Api;
+
+const string ApiKey = "e2e-key";
+var port = int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture);
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+builder.Services.AddControllers();
+builder.Services.AddAuthentication().AddOpenHandsSecurity(o => o.UseAPIKeyHeader(ApiKey));
+
+var app = builder.Build();
+app.MapControllers();
+// Anonymous: how many times the controller action ran, so the test can prove rejected requests never reached it.
+app.MapGet("/calls", () => ConversationsController.Calls);
+
+foreach (var id in new[] { "conv-client", "conv-http-1", "conv-http-2" })
+{
+    ConversationsController.Store[id] = true;
+}
+
+await app.StartAsync();
+Console.WriteLine($"LISTENING http://127.0.0.1:{port}");
+
+try
+{
+    var baseAddress = new Uri($"http://127.0.0.1:{port}/");
+    using var http = new HttpClient();
+    var client = new OpenHandsClient(http, new OpenHandsClientOptions { BaseAddress = baseAddress, APIKeyHeader = ApiKey });
+    var anonymous = new OpenHandsClient(http, new OpenHandsClientOptions { BaseAddress = baseAddress });
+
+    bool existing = await client.Conversations.DeleteConversationAsync("conv-client");
+    Console.WriteLine($"RESULT delete-existing={existing}");
+    bool again = await client.Conversations.DeleteConversationAsync("conv-client");
+    Console.WriteLine($"RESULT delete-again={again}");
+    bool unknown = await client.Conversations.DeleteConversationAsync("no-such-conversation");
+    Console.WriteLine($"RESULT delete-unknown={unknown}");
+
+    try
+    {
+        await client.Conversations.DeleteConversationAsync("invalid");
+        Console.WriteLine("RESULT invalid-status=no-exception");
+    }
+    catch (OpenHandsApiException<HTTPValidationError> ex)
+    {
+        Console.WriteLine($"RESULT invalid-status={ex.StatusCode}");
+        var error = ex.Result.Detail![0];
+        ValidationErrorLocItem loc0 = error.Loc[0];
+        ValidationErrorLocItem loc1 = error.Loc[1];
+        Console.WriteLine($"RESULT invalid-loc-count={error.Loc.Count}");
+        Console.WriteLine($"RESULT invalid-loc0-is-string={loc0.IsString}");
+        Console.WriteLine($"RESULT invalid-loc0={(loc0.IsString ? loc0.AsString : "<not a string>")}");
+        Console.WriteLine($"RESULT invalid-loc1-is-int={loc1.IsInt32}");
+        Console.WriteLine($"RESULT invalid-loc1={(loc1.IsInt32 ? loc1.AsInt32.ToString(System.Globalization.CultureInfo.InvariantCulture) : "<not an int>")}");
+        Console.WriteLine($"RESULT invalid-msg={error.Msg}");
+        Console.WriteLine($"RESULT invalid-type={error.Type}");
+    }
+
+    try
+    {
+        await anonymous.Conversations.DeleteConversationAsync("conv-http-1");
+        Console.WriteLine("RESULT no-key-status=no-exception");
+    }
+    catch (OpenHandsApiException ex)
+    {
+        Console.WriteLine($"RESULT no-key-status={ex.StatusCode}");
+    }
+
+    Console.WriteLine($"RESULT calls={ConversationsController.Calls}");
+}
+catch (Exception ex)
+{
+    Console.WriteLine($"CLIENT-FAILURE {ex}");
+    await app.StopAsync();
+    return 1;
+}
+
+Console.WriteLine("READY");
+Console.Out.Flush();
+
+// Serve until stdin closes (the test holds a pipe; if the test process dies the pipe closes and so do we).
+await Task.Run(() =>
+{
+    while (Console.In.ReadLine() is not null)
+    {
+    }
+});
+await app.StopAsync();
+return 0;
+
+/// <summary>The hand-written side of the contract: only the abstract method.</summary>
+public sealed class ConversationsController : ConversationsControllerBase
+{
+    private static int _calls;
+
+    public static ConcurrentDictionary<string, bool> Store { get; } = new();
+
+    public static int Calls => Volatile.Read(ref _calls);
+
+    public override Task<DeleteConversationResult> DeleteConversation(string conversationId, CancellationToken cancellationToken)
+    {
+        var call = Interlocked.Increment(ref _calls);
+        Console.WriteLine($"CALL #{call} DeleteConversation({conversationId})");
+        if (conversationId == "invalid")
+        {
+            return Task.FromResult(DeleteConversationResult.UnprocessableEntity(new HTTPValidationError
+            {
+                Detail = [new ValidationError { Loc = ["path", 0], Msg = "bad", Type = "value_error" }],
+            }));
+        }
+        return Task.FromResult<DeleteConversationResult>(Store.TryRemove(conversationId, out _));
+    }
+}

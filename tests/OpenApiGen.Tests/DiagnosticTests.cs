@@ -1,0 +1,86 @@
+using Microsoft.CodeAnalysis;
+
+namespace OpenApiGen.Tests;
+
+/// <summary>Bad input becomes located OAG diagnostics; nothing escapes and other specs still generate.</summary>
+public class DiagnosticTests
+{
+    private const string BrokenJson = "{\n  \"openapi\": \"3.1.0\",\n  \"info\": { \"title\": \"Broken\" \"version\": \"1\" },\n  \"paths\": {}\n}\n";
+
+    [Fact]
+    public void Broken_json_is_one_located_error_and_other_specs_still_generate()
+    {
+        var broken = new SpecFile("/project/broken.json", BrokenJson, "Broken.Api");
+        var seed = SpecFile.FromRepo("openhands-delete-conversation.json", "OpenHands.Api", "Client;Server;Models");
+
+        var (result, output) = GeneratorHarness.Run(broken, seed);
+
+        Assert.All(result.Results, r => Assert.Null(r.Exception));
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal("OAG001", error.Id);
+        Assert.Equal(DiagnosticSeverity.Error, error.Severity);
+        var span = error.Location.GetLineSpan();
+        Assert.Equal("/project/broken.json", span.Path);
+        Assert.Equal(2, span.StartLinePosition.Line); // zero-based: the third line holds the missing comma
+        Assert.Contains(result.GeneratedTrees, t => t.FilePath.EndsWith("OpenHandsClient.g.cs"));
+        Assert.Empty(GeneratorHarness.CompileErrors(output));
+    }
+
+    [Fact]
+    public void Json_that_is_not_openapi_but_marked_as_spec_is_skipped_with_an_info()
+    {
+        var (result, _) = GeneratorHarness.Run(new SpecFile("/project/settings.json", "{ \"Logging\": { \"openapi\": 1 } }", Generate: "Models"));
+        var info = Assert.Single(result.Diagnostics);
+        Assert.Equal("OAG002", info.Id);
+        Assert.Equal(DiagnosticSeverity.Info, info.Severity);
+        Assert.Empty(result.GeneratedTrees);
+    }
+
+    [Fact]
+    public void Unrelated_json_files_are_ignored_silently()
+    {
+        var (result, _) = GeneratorHarness.Run(new SpecFile("/project/appsettings.json", "{ \"Logging\": { \"LogLevel\": \"Debug\" } }"));
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(result.GeneratedTrees);
+    }
+
+    [Fact]
+    public void Unresolved_ref_is_an_error_at_the_ref_and_the_rest_still_compiles()
+    {
+        const string spec = """
+        {
+          "openapi": "3.0.3",
+          "info": { "title": "Refs", "version": "1" },
+          "paths": {
+            "/things": {
+              "get": {
+                "operationId": "listThings",
+                "responses": {
+                  "200": {
+                    "description": "ok",
+                    "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Missing" } } }
+                  }
+                }
+              }
+            }
+          },
+          "components": { "schemas": { "Thing": { "type": "object", "properties": { "id": { "type": "string" } } } } }
+        }
+        """;
+        var (result, output) = GeneratorHarness.Run(new SpecFile("/project/refs.json", spec, "Refs.Api", "Client;Models"));
+        var error = Assert.Single(result.Diagnostics, d => d.Id == "OAG008");
+        Assert.Equal(10, error.Location.GetLineSpan().StartLinePosition.Line); // zero-based: the line holding the $ref
+        Assert.Contains(result.GeneratedTrees, t => t.FilePath.EndsWith("Models.Thing.g.cs"));
+        Assert.Empty(GeneratorHarness.CompileErrors(output));
+    }
+
+    [Fact]
+    public void Unknown_generate_value_is_reported()
+    {
+        var seed = SpecFile.FromRepo("openhands-delete-conversation.json", "OpenHands.Api", "Clint,Models");
+        var (result, _) = GeneratorHarness.Run(seed);
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal("OAG006", warning.Id);
+        Assert.Contains("Clint", warning.GetMessage());
+    }
+}

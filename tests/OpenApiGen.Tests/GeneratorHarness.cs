@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace OpenApiGen.Tests;
+
+/// <summary>A spec as the compiler hands it to the generator: path, text and item metadata.</summary>
+public sealed record SpecFile(string Path, string Text, string? Namespace = null, string? Generate = null, string? ClientName = null)
+{
+    public static SpecFile FromRepo(string name, string? ns = null, string? generate = null) =>
+        new("/project/" + name, File.ReadAllText(TestPaths.Spec(name)), ns, generate);
+}
+
+/// <summary>Runs the generator in memory with CSharpGeneratorDriver, the fast test layer.</summary>
+public static class GeneratorHarness
+{
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+            .Split(Path.PathSeparator)
+            .Where(p => p.Length > 0 && !Path.GetFileName(p).StartsWith("OpenApiGen", StringComparison.Ordinal))
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .ToImmutableArray());
+
+    public static ImmutableArray<MetadataReference> NetAndAspNetCore => References.Value;
+
+    public static CSharpCompilation CreateCompilation(params string[] sources) => CSharpCompilation.Create(
+        "Consumer",
+        sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Preview), path: "Source" + i + ".cs")),
+        NetAndAspNetCore,
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    public static GeneratorDriver CreateDriver(IEnumerable<SpecFile> specs) => CSharpGeneratorDriver.Create(
+        new[] { new OpenApiGenerator().AsSourceGenerator() },
+        specs.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)),
+        CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Preview),
+        new OptionsProvider(specs.ToArray()),
+        new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Runs once; returns the result and the compilation with the generated sources added.</summary>
+    public static (GeneratorDriverRunResult Result, Compilation Output) Run(params SpecFile[] specs)
+    {
+        var driver = CreateDriver(specs).RunGeneratorsAndUpdateCompilation(CreateCompilation("namespace Consumer { public static class Marker { } }"), out var output, out _);
+        return (driver.GetRunResult(), output);
+    }
+
+    public static IReadOnlyList<Diagnostic> CompileErrors(Compilation compilation) =>
+        compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+
+    private sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
+    }
+
+    private sealed class OptionsProvider(SpecFile[] specs) : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(new Dictionary<string, string> { ["build_property.RootNamespace"] = "Consumer" });
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile)
+        {
+            var spec = specs.FirstOrDefault(s => s.Path == textFile.Path);
+            var values = new Dictionary<string, string>();
+            if (spec?.Namespace is { } ns) values["build_metadata.AdditionalFiles.OpenApiNamespace"] = ns;
+            if (spec?.Generate is { } generate) values["build_metadata.AdditionalFiles.OpenApiGenerate"] = generate;
+            if (spec?.ClientName is { } client) values["build_metadata.AdditionalFiles.OpenApiClientName"] = client;
+            return new Options(values);
+        }
+    }
+
+    private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
+    {
+        public static readonly Options Empty = new(new Dictionary<string, string>());
+
+        public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
+    }
+}
