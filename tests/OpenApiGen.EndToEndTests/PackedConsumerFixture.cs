@@ -41,6 +41,9 @@ public sealed class PackedConsumerFixture : IAsyncLifetime
 
     public int Port { get; private set; }
 
+    /// <summary>The consumer's own NuGet package folder (RestorePackagesPath / NUGET_PACKAGES).</summary>
+    public string PackagesFolder => Path.Combine(TempRoot, "packages");
+
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
 
     /// <summary>Every stdout/stderr line of the consumer up to READY.</summary>
@@ -96,7 +99,7 @@ public sealed class PackedConsumerFixture : IAsyncLifetime
         File.WriteAllText(Path.Combine(TempRoot, "Directory.Packages.props"), "<Project />\n");
 
         var feed = Path.Combine(TempRoot, "feed");
-        var packages = Path.Combine(TempRoot, "packages");
+        var packages = PackagesFolder;
         var consumerDir = Path.Combine(TempRoot, "consumer");
         Directory.CreateDirectory(feed);
         Directory.CreateDirectory(packages);
@@ -118,7 +121,7 @@ public sealed class PackedConsumerFixture : IAsyncLifetime
         Write(Pack.ToString());
         if (Pack.ExitCode != 0)
         {
-            throw new InvalidOperationException($"dotnet pack failed (exit {Pack.ExitCode}):{Environment.NewLine}{Pack.Output}");
+            throw new InvalidOperationException($"dotnet pack failed (exit {(Pack.TimedOut ? "TIMEOUT" : Pack.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture))}):{ErrorLines(Pack.Output)}");
         }
         PackagePath = Path.Combine(feed, $"OpenApiGen.{PackageVersion}.nupkg");
         if (!File.Exists(PackagePath))
@@ -188,7 +191,7 @@ public sealed class PackedConsumerFixture : IAsyncLifetime
         }
         if (Build.ExitCode != 0)
         {
-            throw new InvalidOperationException($"dotnet build of the consumer failed (exit {Build.ExitCode}):{Environment.NewLine}{Build.Output}");
+            throw new InvalidOperationException($"dotnet build of the consumer failed (exit {(Build.TimedOut ? "TIMEOUT" : Build.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture))}):{ErrorLines(Build.Output)}");
         }
         var dll = Path.Combine(consumerDir, "bin", "Debug", "net10.0", "E2EConsumer.dll");
         if (!File.Exists(dll))
@@ -292,6 +295,19 @@ public sealed class PackedConsumerFixture : IAsyncLifetime
                 await Task.Delay(500);
             }
         }
+    }
+
+    /// <summary>The error lines of a build's output (the full output is in the log).</summary>
+    private static string ErrorLines(string buildOutput)
+    {
+        var errors = buildOutput.Split('\n')
+            .Select(l => l.TrimEnd('\r'))
+            .Where(l => l.Contains(" error ", StringComparison.Ordinal) || l.Contains(": error", StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return errors.Count == 0
+            ? " (no error lines; full output in the test log)"
+            : Environment.NewLine + string.Join(Environment.NewLine, errors);
     }
 
     private static int FreeLoopbackPort()

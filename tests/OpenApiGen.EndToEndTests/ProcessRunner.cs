@@ -119,7 +119,7 @@ internal static class ProcessRunner
     }
 }
 
-internal sealed record ProcessResult(string CommandLine, int ExitCode, bool TimedOut, string Output, TimeSpan Elapsed)
+public sealed record ProcessResult(string CommandLine, int ExitCode, bool TimedOut, string Output, TimeSpan Elapsed)
 {
     public override string ToString() =>
         $"$ {CommandLine}{Environment.NewLine}(exit {(TimedOut ? "TIMEOUT" : ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture))}, {Elapsed.TotalSeconds:F1}s){Environment.NewLine}{Output}";
