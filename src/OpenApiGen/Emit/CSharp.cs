@@ -110,5 +110,11 @@ public static class CSharp
     /// <summary>The type without its nullable marker.</summary>
     public static string NonNullType(TypeRef type, string ns) => Type(type with { Nullable = false }, ns);
 
+    /// <summary>The type with no nullable annotation at any depth: attribute type arguments cannot carry them.</summary>
+    public static string AttributeType(TypeRef type, string ns) => Type(StripNullable(type), ns);
+
+    private static TypeRef StripNullable(TypeRef type) =>
+        type with { Nullable = false, Item = type.Item is null ? null : StripNullable(type.Item) };
+
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

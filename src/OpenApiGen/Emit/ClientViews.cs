@@ -87,12 +87,12 @@ public static class ClientViews
             {
                 var parameter = op.Parameters.FirstOrDefault(p => p.In == ParameterLocation.Path && p.WireName == segment.Text);
                 lines.Add(parameter is null
-                    ? "request.AppendPath(" + CSharp.Literal("{" + segment.Text + "}") + ");"
-                    : "request.AppendPathValue(" + parameter.Name + ");");
+                    ? "__request.AppendPath(" + CSharp.Literal("{" + segment.Text + "}") + ");"
+                    : "__request.AppendPathValue(" + parameter.Name + ");");
             }
             else
             {
-                lines.Add("request.AppendPath(" + CSharp.Literal(segment.Text) + ");");
+                lines.Add("__request.AppendPath(" + CSharp.Literal(segment.Text) + ");");
             }
         }
         foreach (var p in op.Parameters.Where(p => p.In != ParameterLocation.Path))
@@ -100,10 +100,10 @@ public static class ClientViews
             var name = CSharp.Literal(p.WireName);
             lines.Add(p.In switch
             {
-                ParameterLocation.Query when p.Type.Kind == TypeKind.Array => "request.AddQueryValues(" + name + ", " + p.Name + ");",
-                ParameterLocation.Query => "request.AddQuery(" + name + ", " + p.Name + ");",
-                ParameterLocation.Header => "request.AddHeader(" + name + ", " + p.Name + ");",
-                _ => "request.AddCookie(" + name + ", " + p.Name + ");",
+                ParameterLocation.Query when p.Type.Kind == TypeKind.Array => "__request.AddQueryValues(" + name + ", " + p.Name + ");",
+                ParameterLocation.Query => "__request.AddQuery(" + name + ", " + p.Name + ");",
+                ParameterLocation.Header => "__request.AddHeader(" + name + ", " + p.Name + ");",
+                _ => "__request.AddCookie(" + name + ", " + p.Name + ");",
             });
         }
         lines.AddRange(SecurityLines(context, op));
@@ -122,7 +122,7 @@ public static class ClientViews
             var schemes = alternative.Schemes.Select(k => known[k]).ToList();
             yield return keyword + " (" + string.Join(" && ", schemes.Select(s => "_client.Has" + s.Identifier)) + ")";
             yield return "{";
-            foreach (var s in schemes) yield return "    _client.Apply" + s.Identifier + "(request);";
+            foreach (var s in schemes) yield return "    _client.Apply" + s.Identifier + "(__request);";
             yield return "}";
             keyword = "else if";
         }
@@ -132,15 +132,15 @@ public static class ClientViews
     {
         var lines = new List<string>();
         var accept = op.Responses.Where(r => r.ContentType is not null).Select(r => r.ContentType!).Distinct().OrderBy(c => c, System.StringComparer.Ordinal);
-        foreach (var type in accept) lines.Add("message.Headers.TryAddWithoutValidation(\"Accept\", " + CSharp.Literal(type) + ");");
+        foreach (var type in accept) lines.Add("__message.Headers.TryAddWithoutValidation(\"Accept\", " + CSharp.Literal(type) + ");");
         if (op.Body is not { } body) return lines;
         var guard = body.Required ? "" : "if (body is not null) ";
         var mediaType = CSharp.Literal(body.ContentType.Split(';')[0].Trim());
         lines.Add(body.Kind switch
         {
-            BodyKind.Text => guard + "message.Content = new global::System.Net.Http.StringContent(body, global::System.Text.Encoding.UTF8, " + mediaType + ");",
-            BodyKind.Binary => guard + "message.Content = new global::System.Net.Http.StreamContent(body) { Headers = { ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue(" + mediaType + ") } };",
-            _ => guard + "message.Content = new global::System.Net.Http.StringContent(global::System.Text.Json.JsonSerializer.Serialize(body, _client.JsonOptions), global::System.Text.Encoding.UTF8, " + (body.Kind == BodyKind.Json ? mediaType : "\"application/json\"") + ");",
+            BodyKind.Text => guard + "__message.Content = new global::System.Net.Http.StringContent(body, global::System.Text.Encoding.UTF8, " + mediaType + ");",
+            BodyKind.Binary => guard + "__message.Content = new global::System.Net.Http.StreamContent(body) { Headers = { ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue(" + mediaType + ") } };",
+            _ => guard + "__message.Content = new global::System.Net.Http.StringContent(global::System.Text.Json.JsonSerializer.Serialize(body, _client.JsonOptions), global::System.Text.Encoding.UTF8, " + (body.Kind == BodyKind.Json ? mediaType : "\"application/json\"") + ");",
         });
         return lines;
     }
@@ -155,10 +155,10 @@ public static class ClientViews
             {
                 lines.Add("if (" + condition + ")");
                 lines.Add("{");
-                if (response.IsBinary) lines.Add("    return new ResponseStream(response, await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));");
+                if (response.IsBinary) lines.Add("    return new ResponseStream(__response, await __response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));");
                 else if (response.Type is { Kind: TypeKind.Primitive, Name: "string" } && response.ContentType is not null && Reading.OperationReader.BodyKindOf(response.ContentType) == BodyKind.Text)
-                    lines.Add("    return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);");
-                else lines.Add("    return await _client.ReadJsonAsync<" + CSharp.Type(response.Type!, ns) + ">(response, cancellationToken).ConfigureAwait(false);");
+                    lines.Add("    return await __response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);");
+                else lines.Add("    return await _client.ReadJsonAsync<" + CSharp.Type(response.Type!, ns) + ">(__response, cancellationToken).ConfigureAwait(false);");
                 lines.Add("}");
             }
             else if (response.IsSuccess || response.StatusCode == "2XX")
@@ -168,16 +168,16 @@ public static class ClientViews
             }
             else if (response.Type is not null && !response.IsBinary)
             {
-                lines.Add("if (" + condition + ") throw await _client.CreateExceptionAsync<" + CSharp.Type(response.Type, ns) + ">(response, cancellationToken).ConfigureAwait(false);");
+                lines.Add("if (" + condition + ") throw await _client.CreateExceptionAsync<" + CSharp.Type(response.Type, ns) + ">(__response, cancellationToken).ConfigureAwait(false);");
             }
         }
         var fallback = op.Responses.FirstOrDefault(r => r.StatusCode == "default");
         if (fallback?.Type is not null && !fallback.IsBinary)
         {
-            lines.Add("if (status < 200 || status > 299) throw await _client.CreateExceptionAsync<" + CSharp.Type(fallback.Type, ns) + ">(response, cancellationToken).ConfigureAwait(false);");
+            lines.Add("if (__status < 200 || __status > 299) throw await _client.CreateExceptionAsync<" + CSharp.Type(fallback.Type, ns) + ">(__response, cancellationToken).ConfigureAwait(false);");
         }
-        if (success?.IsBinary == true) lines.Add("response.Dispose();");
-        lines.Add("throw await _client.CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);");
+        if (success?.IsBinary == true) lines.Add("__response.Dispose();");
+        lines.Add("throw await _client.CreateExceptionAsync(__response, cancellationToken).ConfigureAwait(false);");
         return lines;
     }
 
@@ -186,8 +186,8 @@ public static class ClientViews
         if (status.Length == 3 && status.EndsWith("XX", System.StringComparison.Ordinal))
         {
             var low = (status[0] - '0') * 100;
-            return "status >= " + CSharp.Int(low) + " && status <= " + CSharp.Int(low + 99);
+            return "__status >= " + CSharp.Int(low) + " && __status <= " + CSharp.Int(low + 99);
         }
-        return "status == " + (int.TryParse(status, out var code) ? CSharp.Int(code) : "-1");
+        return "__status == " + (int.TryParse(status, out var code) ? CSharp.Int(code) : "-1");
     }
 }

@@ -87,7 +87,7 @@ public static class ServerViews
             if (!int.TryParse(response.StatusCode, out var code)) continue;
             attributes.Add(response.Type is null
                 ? "[global::Microsoft.AspNetCore.Mvc.ProducesResponseType(" + CSharp.Int(code) + ")]"
-                : "[global::Microsoft.AspNetCore.Mvc.ProducesResponseType<" + CSharp.Type(response.Type, context.Namespace) + ">(" + CSharp.Int(code) + ", " + CSharp.Literal(response.ContentType) + ")]");
+                : "[global::Microsoft.AspNetCore.Mvc.ProducesResponseType<" + CSharp.AttributeType(response.Type, context.Namespace) + ">(" + CSharp.Int(code) + ", " + CSharp.Literal(response.ContentType) + ")]");
         }
         return attributes;
     }

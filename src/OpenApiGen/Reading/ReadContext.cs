@@ -16,7 +16,11 @@ public sealed class ReadContext
     {
         _path = path;
         _positions = new Lazy<JsonPositionMap?>(() => isJson ? JsonPositionMap.Build(text) : null);
+        Raw = new RawDocument(text, isJson);
     }
+
+    /// <summary>The spec as JSON nodes, parsed on first use.</summary>
+    public RawDocument Raw { get; }
 
     public string Path => _path;
 

@@ -21,10 +21,14 @@ public sealed class SchemaMapper
     private readonly Dictionary<string, TypeRef> _aliases = new(StringComparer.Ordinal);
     private readonly HashSet<string> _resolvingAliases = new(StringComparer.Ordinal);
     private readonly List<ModelDef> _models = new();
+    private readonly Dictionary<string, TypeRef> _pointerTargets = new(StringComparer.Ordinal);
+    private readonly OpenApiDocument _document;
 
-    public SchemaMapper(ReadContext context, NameScope typeNames, IDictionary<string, IOpenApiSchema>? components)
+    public SchemaMapper(ReadContext context, NameScope typeNames, OpenApiDocument document)
     {
         _context = context;
+        _document = document;
+        var components = document.Components?.Schemas;
         _typeNames = typeNames;
         foreach (var pair in (components ?? new Dictionary<string, IOpenApiSchema>()).OrderBy(p => p.Key, StringComparer.Ordinal))
         {
@@ -81,6 +85,15 @@ public sealed class SchemaMapper
     private TypeRef MapReference(OpenApiSchemaReference reference, string pointer)
     {
         var id = reference.Reference?.Id;
+        if (id is null || !_components.ContainsKey(id) || reference.UnresolvedReference)
+        {
+            // Not a plain component: read the $ref as written, since the reader may have renamed or dropped it.
+            var written = _context.Raw.RefAt(pointer);
+            if (written is not null && written.StartsWith("#/", StringComparison.Ordinal) && !IsComponentRef(written))
+            {
+                return MapPointerReference(written, pointer, reference.UnresolvedReference ? null : reference.Target);
+            }
+        }
         if (reference.UnresolvedReference || reference.Target is null || id is null || !_components.ContainsKey(id))
         {
             _context.Report(DiagnosticDescriptors.UnresolvedReference.Id, pointer + "/$ref", reference.Reference?.ReferenceV3 ?? id ?? "?");
@@ -102,6 +115,41 @@ public sealed class SchemaMapper
         _aliases[id] = mapped;
         return mapped;
     }
+
+    // "#/components/schemas/Name" exactly; deeper pointers ("…/Name/properties/x") need the pointer resolver.
+    private static bool IsComponentRef(string reference) =>
+        reference.StartsWith("#/components/schemas/", StringComparison.Ordinal) && reference.IndexOf('/', "#/components/schemas/".Length) < 0;
+
+    // A $ref to a schema somewhere else in the document: mapped once, named from its path, shared by every use.
+    private TypeRef MapPointerReference(string reference, string pointer, IOpenApiSchema? resolvedByReader)
+    {
+        if (_pointerTargets.TryGetValue(reference, out var known)) return known;
+        var target = PointerResolver.ResolveSchema(_document, reference) ?? resolvedByReader;
+        if (target is null)
+        {
+            _context.Report(DiagnosticDescriptors.UnresolvedReference.Id, pointer + "/$ref", reference);
+            return TypeRef.JsonElement;
+        }
+        _pointerTargets[reference] = TypeRef.JsonElement; // a cycle through pointers ends as JsonElement
+        var words = reference.Substring(2).Split('/')
+            .Select(s => s.Replace("~1", "/").Replace("~0", "~"))
+            .Where(s => !StructuralSegments.Contains(s) && s.IndexOf('/') < 0);
+        var mapped = Map(target, Identifier.Pascal(string.Join(" ", words), "Shared"), reference);
+        _pointerTargets[reference] = mapped;
+        return mapped;
+    }
+
+    // Members every record already has; a property with one of these names would not compile.
+    private static readonly HashSet<string> RecordMembers = new(StringComparer.Ordinal)
+    {
+        "ToString", "Equals", "GetHashCode", "GetType", "EqualityContract", "Deconstruct", "PrintMembers", "MemberwiseClone", "Finalize",
+    };
+
+    private static readonly HashSet<string> StructuralSegments = new(StringComparer.Ordinal)
+    {
+        "components", "schemas", "responses", "requestBodies", "parameters", "content", "schema", "properties", "items", "paths",
+        "additionalProperties", "allOf", "anyOf", "oneOf",
+    };
 
     private TypeRef MapSingleType(IOpenApiSchema schema, JsonSchemaType type, string nameHint, string pointer)
     {
@@ -176,7 +224,7 @@ public sealed class SchemaMapper
                 if (!seen.Add(pair.Key)) continue;
                 var propertyPointer = partPointer + "/properties/" + JsonPositionMap.Escape(pair.Key);
                 var wanted = Identifier.Pascal(pair.Key, "Property");
-                if (wanted == name) wanted += "Value";
+                if (wanted == name || RecordMembers.Contains(wanted)) wanted += "Value";
                 var memberName = members.Claim(wanted);
                 var type = Map(pair.Value, name + Identifier.Pascal(pair.Key, "Property"), propertyPointer);
                 var required = RequiredIn(schema, pointer, pair.Key);

@@ -44,7 +44,8 @@ public static class SpecReader
             ReportUnreadable(input, context, errors);
             return null;
         }
-        foreach (var error in errors) context.Report(DiagnosticDescriptors.ReaderError.Id, error.Pointer, error.Message);
+        // The reader recovered and produced a document: generation goes on, so these are warnings, located at the node.
+        foreach (var error in errors) context.Report(DiagnosticDescriptors.ReaderWarning.Id, error.Pointer, error.Message);
         foreach (var warning in result.Diagnostic?.Warnings ?? Array.Empty<OpenApiError>())
         {
             // Unresolved $refs are reported where the schema is used, with their own ID.
@@ -60,7 +61,7 @@ public static class SpecReader
             clientName + "ClientServiceCollectionExtensions", clientName + "SecuritySchemes", clientName + "SecurityOptions",
             clientName + "SecurityExtensions", clientName + "SecurityHandler", clientName + "SecurityHandlerOptions",
         });
-        var schemas = new SchemaMapper(context, typeNames, document.Components?.Schemas);
+        var schemas = new SchemaMapper(context, typeNames, document);
         var schemes = SecuritySchemeList(document, context);
         var groups = new OperationReader(document, context, schemas, schemes).ReadGroups(typeNames);
         schemas.MapComponents();

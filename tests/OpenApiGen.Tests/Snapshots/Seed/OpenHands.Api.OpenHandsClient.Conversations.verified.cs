@@ -18,23 +18,23 @@ namespace OpenHands.Api
             /// </summary>
             public async global::System.Threading.Tasks.Task<bool> DeleteConversationAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default)
             {
-                var request = new RequestBuilder();
-                request.AppendPath("api/conversations/");
-                request.AppendPathValue(conversationId);
+                var __request = new RequestBuilder();
+                __request.AppendPath("api/conversations/");
+                __request.AppendPathValue(conversationId);
                 if (_client.HasAPIKeyHeader)
                 {
-                    _client.ApplyAPIKeyHeader(request);
+                    _client.ApplyAPIKeyHeader(__request);
                 }
-                using var message = request.Build(global::System.Net.Http.HttpMethod.Delete, _client.BaseAddress);
-                message.Headers.TryAddWithoutValidation("Accept", "application/json");
-                using var response = await _client.SendAsync(message, false, cancellationToken).ConfigureAwait(false);
-                var status = (int)response.StatusCode;
-                if (status == 200)
+                using var __message = __request.Build(global::System.Net.Http.HttpMethod.Delete, _client.BaseAddress);
+                __message.Headers.TryAddWithoutValidation("Accept", "application/json");
+                using var __response = await _client.SendAsync(__message, false, cancellationToken).ConfigureAwait(false);
+                var __status = (int)__response.StatusCode;
+                if (__status == 200)
                 {
-                    return await _client.ReadJsonAsync<bool>(response, cancellationToken).ConfigureAwait(false);
+                    return await _client.ReadJsonAsync<bool>(__response, cancellationToken).ConfigureAwait(false);
                 }
-                if (status == 422) throw await _client.CreateExceptionAsync<global::OpenHands.Api.HTTPValidationError>(response, cancellationToken).ConfigureAwait(false);
-                throw await _client.CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+                if (__status == 422) throw await _client.CreateExceptionAsync<global::OpenHands.Api.HTTPValidationError>(__response, cancellationToken).ConfigureAwait(false);
+                throw await _client.CreateExceptionAsync(__response, cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -1,0 +1,68 @@
+using Microsoft.CodeAnalysis;
+
+namespace OpenApiGen.Tests;
+
+/// <summary>Spec names that collide with generated locals, record members or each other still compile.</summary>
+public class CollisionTests
+{
+    private const string Spec = """
+    {
+      "openapi": "3.1.0",
+      "info": { "title": "collide", "version": "1" },
+      "paths": {
+        "/things/{status}": {
+          "get": {
+            "operationId": "getThing",
+            "parameters": [
+              { "name": "status", "in": "path", "required": true, "schema": { "type": "string" } },
+              { "name": "request", "in": "query", "schema": { "type": "integer" } },
+              { "name": "message", "in": "header", "schema": { "type": "string" } },
+              { "name": "response", "in": "query", "schema": { "type": "array", "items": { "type": "string" } } },
+              { "name": "class", "in": "query", "schema": { "type": "boolean" } }
+            ],
+            "responses": {
+              "200": { "description": "ok", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Thing" } } } },
+              "404": { "description": "gone", "content": { "application/json": { "schema": { "$ref": "#/components/responses/NotFound/content/application~1json/schema" } } } }
+            }
+          }
+        }
+      },
+      "components": {
+        "schemas": {
+          "Thing": {
+            "type": "object",
+            "properties": {
+              "toString": { "type": "string" },
+              "thing": { "type": "string" },
+              "id": { "$ref": "#/components/schemas/Other/properties/id" },
+              "maybe": { "type": ["array", "null"], "items": { "$ref": "#/components/schemas/Other" } }
+            }
+          },
+          "Other": { "type": "object", "properties": { "id": { "type": "string", "format": "uuid" } } }
+        },
+        "responses": {
+          "NotFound": { "description": "nf", "content": { "application/json": { "schema": { "type": "object", "properties": { "reason": { "type": "string" } } } } } }
+        }
+      }
+    }
+    """;
+
+    [Fact]
+    public void Colliding_names_compile_and_pointer_refs_resolve()
+    {
+        var (result, output) = GeneratorHarness.Run(new SpecFile("/project/collide.json", Spec, "Collide.Api", "Client;Server;Models"));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        var errors = GeneratorHarness.CompileErrors(output);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+
+        var thing = output.GetTypeByMetadataName("Collide.Api.Thing")!;
+        Assert.NotEmpty(thing.GetMembers("ToStringValue"));
+        Assert.NotEmpty(thing.GetMembers("ThingValue"));
+        Assert.Equal("System.Guid?", ((IPropertySymbol)thing.GetMembers("Id").Single()).Type.ToDisplayString());
+        Assert.NotNull(output.GetTypeByMetadataName("Collide.Api.NotFound"));
+
+        var client = output.GetTypeByMetadataName("Collide.Api.CollideClient+DefaultClient") ?? output.GetTypeByMetadataName("Collide.Api.CollideClient+ThingsClient")!;
+        var method = (IMethodSymbol)client.GetMembers("GetThingAsync").Single();
+        Assert.Equal(new[] { "status", "request", "message", "response", "class", "cancellationToken" }, method.Parameters.Select(p => p.Name));
+    }
+}
