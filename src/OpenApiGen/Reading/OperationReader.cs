@@ -31,8 +31,14 @@ public sealed class OperationReader
     }
 
     /// <summary>Reads all operations; controller and result type names are claimed in <paramref name="typeNames"/>.</summary>
-    public List<OperationGroup> ReadGroups(NameScope typeNames)
+    public List<OperationGroup> ReadGroups(NameScope typeNames, string clientName)
     {
+        // Group names become members and nested types of the client class: keep them off its own names.
+        var reservedGroups = new HashSet<string>(StringComparer.Ordinal)
+        {
+            clientName, "JsonOptions", "BaseAddress", "SendAsync", "ReadJsonAsync", "CreateExceptionAsync", "Headers", "Format",
+            "RequestBuilder", "ResponseStream", "DefaultJsonOptions",
+        };
         var operations = new List<(string Group, OperationDef Operation, string Pointer)>();
         var paths = _document.Paths ?? new OpenApiPaths();
         foreach (var path in paths.OrderBy(p => p.Key, StringComparer.Ordinal))
@@ -52,6 +58,9 @@ public sealed class OperationReader
         var groups = new List<OperationGroup>();
         foreach (var group in operations.GroupBy(o => o.Group).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
+            var groupName = reservedGroups.Contains(group.Key) || group.Key.StartsWith("Has", StringComparison.Ordinal) || group.Key.StartsWith("Apply", StringComparison.Ordinal)
+                ? group.Key + "Operations"
+                : group.Key;
             var names = new NameScope();
             var list = new List<OperationDef>();
             foreach (var (_, operation, pointer) in group)
@@ -61,10 +70,10 @@ public sealed class OperationReader
                 {
                     _context.Report(DiagnosticDescriptors.Renamed.Id, pointer, operation.Name, unique, "another operation in group '" + group.Key + "' has that name");
                 }
-                var result = typeNames.IsTaken(unique + "Result") ? group.Key + unique + "Result" : unique + "Result";
+                var result = typeNames.IsTaken(unique + "Result") ? groupName + unique + "Result" : unique + "Result";
                 list.Add(operation with { Name = unique, ResultName = typeNames.Claim(result) });
             }
-            groups.Add(new OperationGroup(group.Key, typeNames.Claim(group.Key + "ControllerBase"), list.ToEquatableArray()));
+            groups.Add(new OperationGroup(groupName, typeNames.Claim(groupName + "ControllerBase"), list.ToEquatableArray()));
         }
         return groups;
     }

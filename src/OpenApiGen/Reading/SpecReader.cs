@@ -63,7 +63,7 @@ public static class SpecReader
         });
         var schemas = new SchemaMapper(context, typeNames, document);
         var schemes = SecuritySchemeList(document, context);
-        var groups = new OperationReader(document, context, schemas, schemes).ReadGroups(typeNames);
+        var groups = new OperationReader(document, context, schemas, schemes).ReadGroups(typeNames, clientName);
         schemas.MapComponents();
 
         var specContext = new SpecContext(

@@ -1,0 +1,35 @@
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+
+namespace OpenApiGen.Tests;
+
+/// <summary>The generator loads inside the compiler: it may reference only netstandard, Roslyn and what the package ships.</summary>
+public class AssemblyReferenceTests
+{
+    private static readonly HashSet<string> Allowed = new(StringComparer.Ordinal)
+    {
+        "netstandard",
+        "Microsoft.CodeAnalysis",
+        "Microsoft.CodeAnalysis.CSharp",
+        "System.Collections.Immutable", // Roslyn's own dependency, present in every compiler host
+        "System.Memory",                // Span types on netstandard2.0; Roslyn depends on it too
+        "System.Text.Json",             // provided by the .NET 10 compiler host (see ../shared/design/packaging.md)
+        "Microsoft.OpenApi",            // shipped beside the generator
+        "Microsoft.OpenApi.YamlReader", // shipped
+        "SharpYaml",                    // shipped
+        "Scriban.Signed",               // shipped
+    };
+
+    [Fact]
+    public void Generator_references_only_expected_assemblies()
+    {
+        var path = typeof(OpenApiGenerator).Assembly.Location;
+        using var stream = File.OpenRead(path);
+        using var pe = new PEReader(stream);
+        var reader = pe.GetMetadataReader();
+        var references = reader.AssemblyReferences.Select(h => reader.GetString(reader.GetAssemblyReference(h).Name)).OrderBy(n => n, StringComparer.Ordinal).ToList();
+        Assert.Contains("Microsoft.OpenApi", references);
+        var unexpected = references.Where(r => !Allowed.Contains(r)).ToList();
+        Assert.True(unexpected.Count == 0, "unexpected references: " + string.Join(", ", unexpected) + " (all: " + string.Join(", ", references) + ")");
+    }
+}
