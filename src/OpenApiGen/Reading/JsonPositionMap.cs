@@ -47,11 +47,11 @@ public sealed class JsonPositionMap
                     case JsonTokenType.EndArray:
                         inArray.Pop();
                         arrayIndex.Pop();
-                        LeaveValue(path, inArray);
+                        LeaveValue(path);
                         continue;
                     default:
                         EnterValue(map, path, inArray, arrayIndex, position);
-                        LeaveValue(path, inArray);
+                        LeaveValue(path);
                         continue;
                 }
             }
@@ -95,7 +95,7 @@ public sealed class JsonPositionMap
     }
 
     // Every value except the root was entered under a segment (property name or array index): drop it.
-    private static void LeaveValue(List<string> path, Stack<bool> inArray)
+    private static void LeaveValue(List<string> path)
     {
         if (path.Count > 0) path.RemoveAt(path.Count - 1);
     }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Net.Http;
 using Microsoft.OpenApi;
@@ -204,6 +203,4 @@ public sealed class OperationReader
         var index = Array.IndexOf(MethodOrder, method.ToUpperInvariant());
         return index < 0 ? MethodOrder.Length : index;
     }
-
-    internal static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

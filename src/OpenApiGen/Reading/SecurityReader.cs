@@ -14,7 +14,8 @@ public static class SecurityReader
     public static List<SecuritySchemeDef> ReadSchemes(OpenApiDocument document, ReadContext context)
     {
         var result = new List<SecuritySchemeDef>();
-        var names = new NameScope();
+        // Scheme identifiers become properties of the client options: keep them off its other members.
+        var names = new NameScope(new[] { "BaseAddress", "JsonSerializerOptions" });
         var schemes = document.Components?.SecuritySchemes ?? new Dictionary<string, IOpenApiSecurityScheme>();
         foreach (var pair in schemes.OrderBy(p => p.Key, StringComparer.Ordinal))
         {

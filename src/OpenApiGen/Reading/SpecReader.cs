@@ -62,7 +62,7 @@ public static class SpecReader
             clientName + "SecurityExtensions", clientName + "SecurityHandler", clientName + "SecurityHandlerOptions",
         });
         var schemas = new SchemaMapper(context, typeNames, document);
-        var schemes = SecuritySchemeList(document, context);
+        var schemes = SecurityReader.ReadSchemes(document, context);
         var groups = new OperationReader(document, context, schemas, schemes).ReadGroups(typeNames, clientName);
         schemas.MapComponents();
 
@@ -76,9 +76,6 @@ public static class SpecReader
         var models = schemas.Models.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray();
         return new ApiSpec(specContext, generate, models, groups.ToEquatableArray());
     }
-
-    private static System.Collections.Generic.List<SecuritySchemeDef> SecuritySchemeList(OpenApiDocument document, ReadContext context) =>
-        SecurityReader.ReadSchemes(document, context);
 
     private static void ReportUnreadable(SpecInput input, ReadContext context, System.Collections.Generic.IList<OpenApiError> errors)
     {
