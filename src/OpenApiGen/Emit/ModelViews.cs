@@ -54,6 +54,32 @@ public static class ModelViews
         };
     }
 
+    public static object Enum(SpecContext context, ModelDef model)
+    {
+        var isString = model.EnumBase == "string";
+        return new
+        {
+            context.Namespace,
+            SourceEmitter.Version,
+            Model = new
+            {
+                model.Name,
+                Doc = CSharp.DocComment(model.Description, "    "),
+                BaseType = model.EnumBase,
+                IsString = isString,
+                Members = model.EnumMembers.Select(m => new
+                {
+                    m.Name,
+                    Literal = isString ? CSharp.Literal(m.Value) : (model.EnumBase == "long" ? m.Value + "L" : m.Value),
+                    Doc = CSharp.DocComment(m.Description ?? m.Value, "        "),
+                }).ToArray(),
+                ReadExpression = isString ? "reader.GetString() ?? \"\"" : (model.EnumBase == "long" ? "reader.GetInt64()" : "reader.GetInt32()"),
+                WriteStatement = isString ? "writer.WriteStringValue(value.Value);" : "writer.WriteNumberValue(value.Value);",
+                ParseExpression = isString ? "text" : (model.EnumBase == "long" ? "long" : "int") + ".Parse(text, global::System.Globalization.CultureInfo.InvariantCulture)",
+            },
+        };
+    }
+
     private static string WriteStatement(UnionVariant variant, string field) => variant.Type.Name switch
     {
         "string" when variant.Type.Kind == TypeKind.Primitive => "writer.WriteStringValue(_" + field + ");",

@@ -10,6 +10,7 @@ public static class SourceEmitter
 
     public static string Render(RenderUnit unit) => unit.Kind switch
     {
+        RenderKind.Model when unit.Model!.Kind == ModelKind.Enum => TemplateRenderer.Render("Enum", ModelViews.Enum(unit.Context, unit.Model)),
         RenderKind.Model when unit.Model!.Kind == ModelKind.Union => TemplateRenderer.Render("Union", ModelViews.Union(unit.Context, unit.Model)),
         RenderKind.Model => TemplateRenderer.Render("Model", ModelViews.Object(unit.Context, unit.Model!)),
         RenderKind.ClientCore => TemplateRenderer.Render("ClientCore", ClientViews.Core(unit.Context, unit.GroupNames)),

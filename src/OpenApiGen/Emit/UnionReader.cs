@@ -29,7 +29,7 @@ public static class UnionReader
                 {
                     lines.Add("        return " + create + "(reader.GetBoolean());");
                 }
-                else if (variant.Token == JsonToken.Integer)
+                else if (variant.Token == JsonToken.Integer && variant.Type.Kind == TypeKind.Primitive)
                 {
                     var method = variant.Type.Name == "long" ? "Int64" : "Int32";
                     lines.Add("        if (reader.TryGet" + method + "(out var " + Local(variant) + ")) return " + create + "(" + Local(variant) + ");");

@@ -14,7 +14,8 @@ public sealed record ModelDef(
     string? Description,
     EquatableArray<PropertyDef> Properties,
     EquatableArray<UnionVariant> Variants,
-    EquatableArray<EnumMember> EnumMembers);
+    EquatableArray<EnumMember> EnumMembers,
+    string EnumBase = "");
 
 public sealed record PropertyDef(string Name, string JsonName, TypeRef Type, bool Required, string? Description);
 
@@ -31,4 +32,5 @@ public enum JsonToken
     Object,
 }
 
-public sealed record EnumMember(string Name, string Value);
+/// <summary>A known enum value; <see cref="Value"/> is the wire value as text (a string, or an integer's digits).</summary>
+public sealed record EnumMember(string Name, string Value, string? Description);

@@ -102,7 +102,7 @@ public sealed class SchemaMapper
         if (_componentNames.TryGetValue(id, out var name))
         {
             var target = _components[id];
-            return TypeRef.Named(name, IsUnion(target)) with { Nullable = ((target.Type ?? 0) & JsonSchemaType.Null) != 0 };
+            return TypeRef.Named(name, IsUnion(target) || IsEnum(target)) with { Nullable = ((target.Type ?? 0) & JsonSchemaType.Null) != 0 };
         }
         if (_aliases.TryGetValue(id, out var alias)) return alias;
         if (!_resolvingAliases.Add(id))
@@ -202,12 +202,14 @@ public sealed class SchemaMapper
     {
         var name = ClaimTypeName(nameHint, pointer);
         var model = BuildModel(name, schema, pointer);
-        return TypeRef.Named(name, model.Kind == ModelKind.Union);
+        return TypeRef.Named(name, model.Kind != ModelKind.Object);
     }
 
     private ModelDef BuildModel(string name, IOpenApiSchema schema, string pointer)
     {
-        var model = IsUnion(schema) ? BuildUnion(name, schema, pointer) : BuildObject(name, schema, pointer);
+        var model = IsEnum(schema) ? EnumBuilder.Build(name, schema, pointer, _context)
+            : IsUnion(schema) ? BuildUnion(name, schema, pointer)
+            : BuildObject(name, schema, pointer);
         _models.Add(model);
         return model;
     }
@@ -244,7 +246,7 @@ public sealed class SchemaMapper
             var type = Map(arms[i].Schema, name + "Variant" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), arms[i].Pointer);
             type = type with { Nullable = false };
             if (variants.Any(v => v.Type == type)) continue;
-            variants.Add(new UnionVariant(variantNames.Claim(VariantName(type)), type, TokenOf(type)));
+            variants.Add(new UnionVariant(variantNames.Claim(VariantName(type)), type, EnumToken(arms[i].Schema) ?? TokenOf(type)));
         }
         return new ModelDef(name, ModelKind.Union, schema.Description, EquatableArray<PropertyDef>.Empty, variants.ToEquatableArray(), EquatableArray<EnumMember>.Empty);
     }
@@ -305,10 +307,12 @@ public sealed class SchemaMapper
     private static bool IsModelSchema(IOpenApiSchema schema)
     {
         if (schema is OpenApiSchemaReference) return false;
-        if (IsUnion(schema)) return true;
+        if (IsUnion(schema) || IsEnum(schema)) return true;
         if ((schema.Properties?.Count ?? 0) > 0) return true;
         return (schema.AllOf?.Count ?? 0) > 1;
     }
+
+    private static bool IsEnum(IOpenApiSchema schema) => schema is not OpenApiSchemaReference && EnumBuilder.IsEnum(schema);
 
     private static bool IsUnion(IOpenApiSchema schema)
     {
@@ -349,6 +353,14 @@ public sealed class SchemaMapper
             _ => Identifier.Pascal(type.Name.Substring(type.Name.LastIndexOf('.') + 1), "Value"),
         },
     };
+
+    // An enum arm is read from a string or number token, not an object.
+    private static JsonToken? EnumToken(IOpenApiSchema schema)
+    {
+        var target = schema is OpenApiSchemaReference r ? r.Target : schema;
+        if (target is null || !EnumBuilder.IsEnum(target)) return null;
+        return ((target.Type ?? 0) & JsonSchemaType.Integer) != 0 ? JsonToken.Integer : JsonToken.String;
+    }
 
     private static JsonToken TokenOf(TypeRef type) => type.Kind switch
     {
