@@ -47,7 +47,7 @@ public static class ClientViews
             op.Name,
             Doc = CSharp.DocComment(op.Summary ?? op.Description, "            ", op.Summary is null ? null : op.Description),
             ReturnType = returnType is null ? "global::System.Threading.Tasks.Task" : "global::System.Threading.Tasks.Task<" + returnType + ">",
-            Parameters = ParameterList(op, ns),
+            Parameters = ParameterList(op, ns, context.ClientName),
             HttpMethod = HttpMethodExpression(op.Method),
             RequestLines = RequestLines(context, op),
             ContentLines = ContentLines(op),
@@ -56,10 +56,25 @@ public static class ClientViews
         };
     }
 
-    private static string ParameterList(OperationDef op, string ns)
+    private static string FieldType(FormFieldDef field, string ns, string clientName)
+    {
+        if (!field.IsFile) return CSharp.Type(field.Type, ns);
+        var file = "global::" + ns + "." + clientName + "File";
+        var type = field.IsArray ? "global::System.Collections.Generic.IEnumerable<" + file + ">" : file;
+        return field.Required ? type : type + "?";
+    }
+
+    private static string ParameterList(OperationDef op, string ns, string clientName)
     {
         var parts = op.Parameters.Where(p => p.Required).Select(p => CSharp.Type(p.Type, ns) + " " + p.Name).ToList();
-        if (op.Body is { } body) parts.Add(CSharp.Type(body.Required ? body.Type! : body.Type!.AsNullable(), ns) + " body" + (body.Required ? "" : " = default"));
+        if (op.Body is { Fields.Count: > 0 } form)
+        {
+            parts.AddRange(form.Fields.Select(f => FieldType(f, ns, clientName) + " " + f.Name + (f.Required ? "" : " = default")));
+        }
+        else if (op.Body is { } body)
+        {
+            parts.Add(CSharp.Type(body.Required ? body.Type! : body.Type!.AsNullable(), ns) + " body" + (body.Required ? "" : " = default"));
+        }
         parts.AddRange(op.Parameters.Where(p => !p.Required).Select(p => CSharp.Type(p.Type, ns) + " " + p.Name + " = default"));
         parts.Add("global::System.Threading.CancellationToken cancellationToken = default");
         return string.Join(", ", parts);
@@ -134,6 +149,11 @@ public static class ClientViews
         var accept = op.Responses.Where(r => r.ContentType is not null).Select(r => r.ContentType!).Distinct().OrderBy(c => c, System.StringComparer.Ordinal);
         foreach (var type in accept) lines.Add("__message.Headers.TryAddWithoutValidation(\"Accept\", " + CSharp.Literal(type) + ");");
         if (op.Body is not { } body) return lines;
+        if (body.Fields.Count > 0)
+        {
+            lines.AddRange(FormLines(body));
+            return lines;
+        }
         var guard = body.Required ? "" : "if (body is not null) ";
         var mediaType = CSharp.Literal(body.ContentType.Split(';')[0].Trim());
         lines.Add(body.Kind switch
@@ -144,6 +164,40 @@ public static class ClientViews
         });
         return lines;
     }
+
+    private static IEnumerable<string> FormLines(RequestBodyDef body)
+    {
+        var multipart = body.Kind == BodyKind.Multipart;
+        yield return multipart
+            ? "var __content = new global::System.Net.Http.MultipartFormDataContent();"
+            : "var __form = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();";
+        foreach (var field in body.Fields)
+        {
+            var wire = CSharp.Literal(field.WireName);
+            var guard = field.Required ? "" : "if (" + field.Name + " is not null) ";
+            if (field.IsFile && multipart)
+            {
+                yield return field.IsArray
+                    ? guard + "foreach (var __file in " + field.Name + ") __content.Add(__file.ToContent(), " + wire + ", __file.FileName);"
+                    : guard + "__content.Add(" + field.Name + ".ToContent(), " + wire + ", " + field.Name + ".FileName);";
+                continue;
+            }
+            if (field.IsFile) continue; // files cannot travel in a url-encoded form
+            var isList = field.Type.Kind == TypeKind.Array && IsSimple(field.Type.Item!);
+            var value = isList ? "__item" : field.Name;
+            var text = IsSimple(isList ? field.Type.Item! : field.Type)
+                ? "Format(" + value + ")"
+                : "global::System.Text.Json.JsonSerializer.Serialize(" + value + ", _client.JsonOptions)";
+            var add = multipart
+                ? "__content.Add(new global::System.Net.Http.StringContent(" + text + "), " + wire + ");"
+                : "__form.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(" + wire + ", " + text + "));";
+            yield return isList ? guard + "foreach (var __item in " + field.Name + ") " + add : guard + add;
+        }
+        yield return multipart ? "__message.Content = __content;" : "__message.Content = new global::System.Net.Http.FormUrlEncodedContent(__form);";
+    }
+
+    // Values sent as plain text (primitives and open enums); anything else travels as JSON text.
+    private static bool IsSimple(TypeRef type) => type.Kind == TypeKind.Primitive || (type.Kind == TypeKind.Named && type.IsValueType);
 
     private static List<string> ResponseLines(OperationDef op, ResponseDef? success, string ns)
     {

@@ -82,6 +82,10 @@ public static class ServerViews
                 .Select(k => "global::" + context.Namespace + "." + context.ClientName + "SecuritySchemes." + known[k].Identifier);
             attributes.Add("[global::Microsoft.AspNetCore.Authorization.Authorize(AuthenticationSchemes = " + string.Join(" + \",\" + ", schemes) + ")]");
         }
+        if (op.Body is { Kind: BodyKind.Form or BodyKind.Multipart } requestBody)
+        {
+            attributes.Add("[global::Microsoft.AspNetCore.Mvc.Consumes(" + CSharp.Literal(requestBody.ContentType.Split(';')[0].Trim()) + ")]");
+        }
         foreach (var response in op.Responses)
         {
             if (!int.TryParse(response.StatusCode, out var code)) continue;
@@ -105,7 +109,17 @@ public static class ServerViews
             };
             parts.Add("[global::Microsoft.AspNetCore.Mvc." + source + "(Name = " + CSharp.Literal(p.WireName) + ")] " + CSharp.Type(p.Type, ns) + " " + p.Name);
         }
-        if (op.Body is { } body)
+        if (op.Body is { Fields.Count: > 0 } form)
+        {
+            foreach (var f in form.Fields)
+            {
+                var type = f.IsFile
+                    ? (f.IsArray ? "global::System.Collections.Generic.IReadOnlyList<global::Microsoft.AspNetCore.Http.IFormFile>" : "global::Microsoft.AspNetCore.Http.IFormFile") + (f.Required ? "" : "?")
+                    : CSharp.Type(f.Type, ns);
+                parts.Add("[global::Microsoft.AspNetCore.Mvc.FromForm(Name = " + CSharp.Literal(f.WireName) + ")] " + type + " " + f.Name);
+            }
+        }
+        else if (op.Body is { } body)
         {
             var source = body.Kind is BodyKind.Form or BodyKind.Multipart ? "FromForm" : "FromBody";
             parts.Add("[global::Microsoft.AspNetCore.Mvc." + source + "] " + CSharp.Type(body.Required ? body.Type! : body.Type!.AsNullable(), ns) + " body");

@@ -19,7 +19,14 @@ public enum BodyKind
     Multipart,
 }
 
-public sealed record RequestBodyDef(BodyKind Kind, string ContentType, TypeRef? Type, bool Required, string? Description);
+/// <summary>
+/// A request body. Form and multipart bodies with known properties are flattened into <see cref="Fields"/>, one
+/// method parameter each, because files are streams on the client and IFormFile on the server.
+/// </summary>
+public sealed record RequestBodyDef(BodyKind Kind, string ContentType, TypeRef? Type, bool Required, string? Description, EquatableArray<FormFieldDef> Fields = default);
+
+/// <summary>One form field; <see cref="IsFile"/> fields are binary parts (an array of them when <see cref="IsArray"/>).</summary>
+public sealed record FormFieldDef(string Name, string WireName, TypeRef Type, bool IsFile, bool IsArray, bool Required, string? Description);
 
 /// <summary>A documented response; <see cref="MemberName"/> names its factory on the server result type.</summary>
 public sealed record ResponseDef(string StatusCode, string MemberName, string? ContentType, TypeRef? Type, bool IsBinary, string? Description)

@@ -79,8 +79,9 @@ public sealed class OperationReader
 
     private OperationDef ReadOperation(string name, string method, string path, IOpenApiPathItem item, OpenApiOperation operation, string pointer)
     {
-        var parameters = ReadParameters(name, item, operation, pointer);
-        var body = ReadBody(name, operation.RequestBody, pointer + "/requestBody");
+        var names = new NameScope(new[] { "cancellationToken", "body" });
+        var parameters = ReadParameters(name, item, operation, pointer, names);
+        var body = ReadBody(name, operation.RequestBody, pointer + "/requestBody", names);
         var responses = ReadResponses(name, operation.Responses, pointer + "/responses");
         var security = SecurityReader.ReadRequirements(operation.Security, _schemes) ?? _defaultSecurity;
         return new OperationDef(
@@ -96,7 +97,7 @@ public sealed class OperationReader
             security.ToEquatableArray());
     }
 
-    private List<ParameterDef> ReadParameters(string operationName, IOpenApiPathItem item, OpenApiOperation operation, string pointer)
+    private List<ParameterDef> ReadParameters(string operationName, IOpenApiPathItem item, OpenApiOperation operation, string pointer, NameScope names)
     {
         // Operation-level parameters override path-level ones with the same name and location.
         var merged = new List<(IOpenApiParameter Parameter, string Pointer)>();
@@ -111,7 +112,6 @@ public sealed class OperationReader
             }
         }
 
-        var names = new NameScope(new[] { "cancellationToken", "body" });
         var result = new List<ParameterDef>();
         foreach (var (parameter, parameterPointer) in merged)
         {
@@ -134,20 +134,52 @@ public sealed class OperationReader
         return result.Where(p => p.Required).Concat(result.Where(p => !p.Required)).ToList();
     }
 
-    private RequestBodyDef? ReadBody(string operationName, IOpenApiRequestBody? body, string pointer)
+    private RequestBodyDef? ReadBody(string operationName, IOpenApiRequestBody? body, string pointer, NameScope names)
     {
         if (body?.Content is not { Count: > 0 } content) return null;
         var (contentType, media) = PickContent(content);
         var kind = BodyKindOf(contentType);
         var mediaPointer = pointer + "/content/" + JsonPositionMap.Escape(contentType) + "/schema";
+        var fields = kind is BodyKind.Form or BodyKind.Multipart ? ReadFormFields(operationName + "Request", media.Schema, mediaPointer, names) : null;
         TypeRef? type = kind switch
         {
-            BodyKind.Json => _schemas.Map(media.Schema, operationName + "Request", mediaPointer),
-            BodyKind.Form or BodyKind.Multipart => _schemas.Map(media.Schema, operationName + "Request", mediaPointer),
+            _ when fields is not null => null, // flattened: the fields are the parameters
+            BodyKind.Json or BodyKind.Form or BodyKind.Multipart => _schemas.Map(media.Schema, operationName + "Request", mediaPointer),
             BodyKind.Text => TypeRef.Primitive("string", false),
             _ => TypeRef.Primitive("global::System.IO.Stream", false),
         };
-        return new RequestBodyDef(kind, contentType, type, body.Required, body.Description);
+        return new RequestBodyDef(kind, contentType, type, body.Required, body.Description, fields?.ToEquatableArray() ?? EquatableArray<FormFieldDef>.Empty);
+    }
+
+    private List<FormFieldDef>? ReadFormFields(string nameHint, IOpenApiSchema? schema, string pointer, NameScope names)
+    {
+        var target = schema is OpenApiSchemaReference r ? r.Target : schema;
+        if (target?.Properties is not { Count: > 0 } properties) return null;
+        var fields = new List<FormFieldDef>();
+        foreach (var pair in properties)
+        {
+            var required = target.Required?.Contains(pair.Key) == true;
+            var property = pair.Value is OpenApiSchemaReference pr && pr.Target is not null ? pr.Target : pair.Value;
+            var isArray = ((property.Type ?? 0) & JsonSchemaType.Array) != 0;
+            var isFile = IsBinary(isArray ? property.Items : property);
+            // File fields carry no model type: the client takes {Client}File, the server IFormFile.
+            var type = isFile
+                ? TypeRef.JsonElement
+                : _schemas.Map(pair.Value, nameHint + Identifier.Pascal(pair.Key, "Field"), pointer + "/properties/" + JsonPositionMap.Escape(pair.Key));
+            if (isFile && isArray) type = TypeRef.ArrayOf(type);
+            if (!required) type = type.AsNullable();
+            fields.Add(new FormFieldDef(names.Claim(Identifier.Camel(pair.Key, "field")), pair.Key, type, isFile, isArray, required, pair.Value.Description));
+        }
+        return fields.Where(f => f.Required).Concat(fields.Where(f => !f.Required)).ToList();
+    }
+
+    // A binary part: format binary (3.0) or a contentMediaType / contentEncoding (3.1).
+    private static bool IsBinary(IOpenApiSchema? schema)
+    {
+        var target = schema is OpenApiSchemaReference r ? r.Target : schema;
+        if (target is null) return false;
+        return target.Format == "binary"
+            || target is OpenApiSchema { ContentMediaType: { Length: > 0 } } || target is OpenApiSchema { ContentEncoding: { Length: > 0 } };
     }
 
     private List<ResponseDef> ReadResponses(string operationName, OpenApiResponses? responses, string pointer)

@@ -53,6 +53,34 @@ namespace OpenHands.Api
         public TResult Result { get; }
     }
 
+    /// <summary>A file sent as one part of a multipart/form-data request.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
+    public sealed partial class OpenHandsFile
+    {
+        public OpenHandsFile(global::System.IO.Stream content, string fileName, string? contentType = null)
+        {
+            Content = content ?? throw new global::System.ArgumentNullException(nameof(content));
+            FileName = fileName ?? throw new global::System.ArgumentNullException(nameof(fileName));
+            ContentType = contentType;
+        }
+
+        /// <summary>The bytes to send; streamed, not buffered.</summary>
+        public global::System.IO.Stream Content { get; }
+
+        /// <summary>The file name sent in the part's Content-Disposition.</summary>
+        public string FileName { get; }
+
+        /// <summary>The part's media type; application/octet-stream when null.</summary>
+        public string? ContentType { get; }
+
+        internal global::System.Net.Http.HttpContent ToContent()
+        {
+            var content = new global::System.Net.Http.StreamContent(Content);
+            content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse(ContentType ?? "application/octet-stream");
+            return content;
+        }
+    }
+
     /// <summary>Typed client for OpenHands.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
     public sealed partial class OpenHandsClient
