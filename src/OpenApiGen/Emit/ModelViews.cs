@@ -50,6 +50,7 @@ public static class ModelViews
                 Doc = CSharp.DocComment(model.Description, "    "),
                 Variants = variants,
                 ReadLines = UnionReader.Lines(model, ns),
+                HasDiscriminator = model.Discriminator is not null,
             },
         };
     }

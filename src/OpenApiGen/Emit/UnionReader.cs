@@ -14,6 +14,18 @@ public static class UnionReader
         foreach (var group in byToken)
         {
             foreach (var label in Labels(group.Key)) lines.Add("    case global::System.Text.Json.JsonTokenType." + label + ":");
+            if (group.Key == JsonToken.Object && model.Discriminator is { } discriminator && group.Any(v => v.Tags.Count > 0))
+            {
+                // The discriminator names the variant; untagged or unknown values fall back to trying each variant.
+                lines.Add("        switch (ReadDiscriminator(reader, " + CSharp.Literal(discriminator) + "))");
+                lines.Add("        {");
+                foreach (var variant in group.Where(v => v.Tags.Count > 0))
+                {
+                    foreach (var tag in variant.Tags) lines.Add("            case " + CSharp.Literal(tag) + ":");
+                    lines.Add("                return new global::" + ns + "." + model.Name + "(global::System.Text.Json.JsonSerializer.Deserialize<" + CSharp.Type(variant.Type, ns) + ">(ref reader, options)!);");
+                }
+                lines.Add("        }");
+            }
             var ordered = group.OrderBy(v => v.Token == JsonToken.Integer ? 0 : 1).ToList();
             for (var i = 0; i < ordered.Count; i++)
             {

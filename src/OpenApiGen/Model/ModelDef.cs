@@ -15,12 +15,14 @@ public sealed record ModelDef(
     EquatableArray<PropertyDef> Properties,
     EquatableArray<UnionVariant> Variants,
     EquatableArray<EnumMember> EnumMembers,
-    string EnumBase = "");
+    string EnumBase = "",
+    string? Discriminator = null);
 
 public sealed record PropertyDef(string Name, string JsonName, TypeRef Type, bool Required, string? Description);
 
 /// <summary>One arm of an undiscriminated union; <see cref="Token"/> decides it when reading JSON.</summary>
-public sealed record UnionVariant(string Name, TypeRef Type, JsonToken Token);
+/// <summary>One arm of a union; <see cref="Token"/> decides it when reading JSON, or one of <see cref="Tags"/> when the union has a discriminator.</summary>
+public sealed record UnionVariant(string Name, TypeRef Type, JsonToken Token, EquatableArray<string> Tags = default);
 
 public enum JsonToken
 {

@@ -33,7 +33,7 @@ public static class EnumBuilder
     {
         var values = NonNullValues(schema);
         var isString = values.All(IsString);
-        var baseType = isString ? "string" : schema.Format == "int64" || values.Any(v => !v.AsValue().TryGetValue<int>(out _)) ? "long" : "int";
+        var baseType = isString ? "string" : schema.Format == "int64" || values.Any(v => !FitsInt(v)) ? "long" : "int";
         var names = Extension(schema, NameExtensions);
         var descriptions = Extension(schema, DescriptionExtensions);
         var scope = new NameScope(new[] { name, "Value", "IsKnown", "KnownValues", "ToString", "Equals", "GetHashCode", "GetType" });
@@ -56,7 +56,11 @@ public static class EnumBuilder
 
     private static bool IsString(JsonNode node) => node.GetValueKind() == JsonValueKind.String;
 
-    private static bool IsInteger(JsonNode node) => node.GetValueKind() == JsonValueKind.Number && node.AsValue().TryGetValue<long>(out _);
+    // Parsed from text: YAML and JSON readers hold numbers as different CLR types.
+    private static bool IsInteger(JsonNode node) =>
+        node.GetValueKind() == JsonValueKind.Number && long.TryParse(node.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
+
+    private static bool FitsInt(JsonNode node) => int.TryParse(node.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
 
     private static List<string?> Extension(IOpenApiSchema schema, string[] keys)
     {

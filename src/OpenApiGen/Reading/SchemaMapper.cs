@@ -246,9 +246,23 @@ public sealed class SchemaMapper
             var type = Map(arms[i].Schema, name + "Variant" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), arms[i].Pointer);
             type = type with { Nullable = false };
             if (variants.Any(v => v.Type == type)) continue;
-            variants.Add(new UnionVariant(variantNames.Claim(VariantName(type)), type, EnumToken(arms[i].Schema) ?? TokenOf(type)));
+            var tags = DiscriminatorTags(schema.Discriminator, arms[i].Schema);
+            variants.Add(new UnionVariant(variantNames.Claim(VariantName(type)), type, EnumToken(arms[i].Schema) ?? TokenOf(type), tags));
         }
-        return new ModelDef(name, ModelKind.Union, schema.Description, EquatableArray<PropertyDef>.Empty, variants.ToEquatableArray(), EquatableArray<EnumMember>.Empty);
+        var discriminator = variants.Any(v => v.Tags.Count > 0) ? schema.Discriminator?.PropertyName : null;
+        return new ModelDef(name, ModelKind.Union, schema.Description, EquatableArray<PropertyDef>.Empty, variants.ToEquatableArray(), EquatableArray<EnumMember>.Empty, Discriminator: discriminator);
+    }
+
+    // Discriminator values naming this arm: explicit mapping entries, else the component name (the spec's implicit rule).
+    private static EquatableArray<string> DiscriminatorTags(OpenApiDiscriminator? discriminator, IOpenApiSchema arm)
+    {
+        if (string.IsNullOrEmpty(discriminator?.PropertyName) || arm is not OpenApiSchemaReference { Reference.Id: { } id }) return EquatableArray<string>.Empty;
+        var mapped = (discriminator!.Mapping ?? new Dictionary<string, OpenApiSchemaReference>())
+            .Where(m => m.Value?.Reference?.Id == id)
+            .Select(m => m.Key)
+            .OrderBy(k => k, StringComparer.Ordinal)
+            .ToList();
+        return (mapped.Count > 0 ? mapped : new List<string> { id }).ToEquatableArray();
     }
 
     private IEnumerable<(IOpenApiSchema Schema, string Pointer)> UnionArms(IOpenApiSchema schema, string pointer)
