@@ -66,3 +66,39 @@ public class CollisionTests
         Assert.Equal(new[] { "status", "request", "message", "response", "class", "cancellationToken" }, method.Parameters.Select(p => p.Name));
     }
 }
+
+/// <summary>Parameters in every location bind on the server and are sent by the client.</summary>
+public class ParameterLocationTests
+{
+    private const string Spec = """
+    openapi: 3.0.3
+    info: { title: Params, version: "1" }
+    paths:
+      /items/{id}:
+        get:
+          operationId: getItem
+          parameters:
+            - { name: id, in: path, required: true, schema: { type: integer, format: int64 } }
+            - { name: filter, in: query, schema: { type: array, items: { type: string } } }
+            - { name: X-Trace, in: header, schema: { type: string, format: uuid } }
+            - { name: session, in: cookie, schema: { type: string } }
+            - { name: mode, in: query, schema: { type: string, enum: [fast, slow] } }
+          responses:
+            "200": { description: ok, content: { application/json: { schema: { type: object, properties: { id: { type: integer, readOnly: true } }, required: [id] } } } }
+    """;
+
+    [Fact]
+    public void All_locations_compile_with_the_right_binding_attributes()
+    {
+        var (result, output) = GeneratorHarness.Run(new SpecFile("/project/params.yaml", Spec, "Params.Api", "Client;Server;Models"));
+        Assert.Empty(result.Diagnostics);
+        var errors = GeneratorHarness.CompileErrors(output);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        var action = (IMethodSymbol)output.GetTypeByMetadataName("Params.Api.ItemsControllerBase")!.GetMembers("GetItem").Single();
+        var binders = action.Parameters.Take(5).Select(p => p.GetAttributes().Single().AttributeClass!.Name).ToArray();
+        Assert.Equal(new[] { "FromRouteAttribute", "FromQueryAttribute", "FromHeaderAttribute", "ModelBinderAttribute", "FromQueryAttribute" }, binders);
+        Assert.Equal("Params.Api.GetItemMode?", action.Parameters[4].Type.ToDisplayString());
+        var response = output.GetTypeByMetadataName("Params.Api.GetItemResponse")!;
+        Assert.False(((IPropertySymbol)response.GetMembers("Id").Single()).IsRequired, "readOnly properties are not required");
+    }
+}

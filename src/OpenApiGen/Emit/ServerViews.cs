@@ -34,6 +34,7 @@ public static class ServerViews
             group.Name,
             group.ControllerName,
             Operations = group.Operations.Select(op => Operation(context, op)).ToArray(),
+            HasCookies = group.Operations.Any(op => op.Parameters.Any(p => p.In == ParameterLocation.Cookie)),
         },
     };
 
@@ -101,13 +102,15 @@ public static class ServerViews
         var parts = new List<string>();
         foreach (var p in op.Parameters)
         {
-            var source = p.In switch
+            var attribute = p.In switch
             {
-                ParameterLocation.Path => "FromRoute",
-                ParameterLocation.Header => "FromHeader",
-                _ => "FromQuery",
+                ParameterLocation.Path => "global::Microsoft.AspNetCore.Mvc.FromRoute(Name = ",
+                ParameterLocation.Header => "global::Microsoft.AspNetCore.Mvc.FromHeader(Name = ",
+                // MVC has no [FromCookie]: the controller base carries a small binder for cookies.
+                ParameterLocation.Cookie => "global::Microsoft.AspNetCore.Mvc.ModelBinder(typeof(CookieBinder), Name = ",
+                _ => "global::Microsoft.AspNetCore.Mvc.FromQuery(Name = ",
             };
-            parts.Add("[global::Microsoft.AspNetCore.Mvc." + source + "(Name = " + CSharp.Literal(p.WireName) + ")] " + CSharp.Type(p.Type, ns) + " " + p.Name);
+            parts.Add("[" + attribute + CSharp.Literal(p.WireName) + ")] " + CSharp.Type(p.Type, ns) + " " + p.Name);
         }
         if (op.Body is { Fields.Count: > 0 } form)
         {

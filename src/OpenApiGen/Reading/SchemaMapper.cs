@@ -229,7 +229,8 @@ public sealed class SchemaMapper
                 if (wanted == name || RecordMembers.Contains(wanted)) wanted += "Value";
                 var memberName = members.Claim(wanted);
                 var type = Map(pair.Value, name + Identifier.Pascal(pair.Key, "Property"), propertyPointer);
-                var required = RequiredIn(schema, pointer, pair.Key);
+                // readOnly values are absent from requests and writeOnly ones from responses: one record serves both, so neither is required.
+                var required = RequiredIn(schema, pointer, pair.Key) && !pair.Value.ReadOnly && !pair.Value.WriteOnly;
                 properties.Add(new PropertyDef(memberName, pair.Key, type, required, pair.Value.Description ?? pair.Value.Title));
             }
         }
