@@ -78,10 +78,9 @@ public static class ServerViews
         var alternatives = op.Security.Where(r => r.Schemes.All(known.ContainsKey)).ToList();
         if (alternatives.Count > 0 && alternatives.All(a => a.Schemes.Count > 0))
         {
-            // Any listed scheme that authenticates satisfies the policy (OR of alternatives).
-            var schemes = alternatives.SelectMany(a => a.Schemes).Distinct().OrderBy(k => k, System.StringComparer.Ordinal)
-                .Select(k => "global::" + context.Namespace + "." + context.ClientName + "SecuritySchemes." + known[k].Identifier);
-            attributes.Add("[global::Microsoft.AspNetCore.Authorization.Authorize(AuthenticationSchemes = " + string.Join(" + \",\" + ", schemes) + ")]");
+            // One argument per alternative (OR); schemes inside one are joined by \u001F and must all authenticate (AND).
+            var arguments = alternatives.Select(a => string.Join(" + \"\\u001F\" + ", a.Schemes.Select(k => "global::" + context.Namespace + "." + context.ClientName + "SecuritySchemes." + known[k].Identifier)));
+            attributes.Add("[global::" + context.Namespace + "." + context.ClientName + "SecurityRequirement(" + string.Join(", ", arguments) + ")]");
         }
         if (op.Body is { Kind: BodyKind.Form or BodyKind.Multipart } requestBody)
         {

@@ -12,7 +12,7 @@ namespace OpenHands.Api
         /// Delete Conversation
         /// </summary>
         [global::Microsoft.AspNetCore.Mvc.HttpDelete("api/conversations/{conversation_id}")]
-        [global::Microsoft.AspNetCore.Authorization.Authorize(AuthenticationSchemes = global::OpenHands.Api.OpenHandsSecuritySchemes.APIKeyHeader)]
+        [global::OpenHands.Api.OpenHandsSecurityRequirement(global::OpenHands.Api.OpenHandsSecuritySchemes.APIKeyHeader)]
         [global::Microsoft.AspNetCore.Mvc.ProducesResponseType<bool>(200, "application/json")]
         [global::Microsoft.AspNetCore.Mvc.ProducesResponseType<global::OpenHands.Api.HTTPValidationError>(422, "application/json")]
         public abstract global::System.Threading.Tasks.Task<global::OpenHands.Api.DeleteConversationResult> DeleteConversation([global::Microsoft.AspNetCore.Mvc.FromRoute(Name = "conversation_id")] string conversationId, global::System.Threading.CancellationToken cancellationToken);

@@ -44,6 +44,38 @@ namespace OpenHands.Api
         }
     }
 
+    /// <summary>
+    /// Requires one of the listed alternatives (OR); an alternative names schemes joined by U+001F that must all authenticate (AND).
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
+    [global::System.AttributeUsage(global::System.AttributeTargets.Method | global::System.AttributeTargets.Class, AllowMultiple = false, Inherited = true)]
+    public sealed partial class OpenHandsSecurityRequirementAttribute : global::System.Attribute, global::Microsoft.AspNetCore.Authorization.IAuthorizeData, global::Microsoft.AspNetCore.Authorization.IAuthorizationRequirementData
+    {
+        private readonly string[][] _alternatives;
+
+        public OpenHandsSecurityRequirementAttribute(params string[] alternatives)
+        {
+            _alternatives = global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(alternatives, a => a.Split('\u001F')));
+            AuthenticationSchemes = string.Join(",", global::System.Linq.Enumerable.Distinct(global::System.Linq.Enumerable.SelectMany(_alternatives, a => a)));
+        }
+
+        public string? Policy { get; set; }
+
+        public string? Roles { get; set; }
+
+        public string? AuthenticationSchemes { get; set; }
+
+        public global::System.Collections.Generic.IEnumerable<global::Microsoft.AspNetCore.Authorization.IAuthorizationRequirement> GetRequirements()
+        {
+            yield return new global::Microsoft.AspNetCore.Authorization.Infrastructure.AssertionRequirement(context => IsSatisfiedBy(context.User));
+        }
+
+        /// <summary>Whether every scheme of at least one alternative authenticated the user.</summary>
+        public bool IsSatisfiedBy(global::System.Security.Claims.ClaimsPrincipal user) =>
+            global::System.Linq.Enumerable.Any(_alternatives, schemes => global::System.Linq.Enumerable.All(schemes, scheme =>
+                global::System.Linq.Enumerable.Any(user.Identities, identity => identity.IsAuthenticated && identity.AuthenticationType == scheme)));
+    }
+
     /// <summary>Options of <see cref="OpenHandsSecurityHandler"/>: null means no credentials were sent.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
     public sealed partial class OpenHandsSecurityHandlerOptions : global::Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions
@@ -69,6 +101,14 @@ namespace OpenHands.Api
             identity.AddClaim(new global::System.Security.Claims.Claim(global::System.Security.Claims.ClaimTypes.AuthenticationMethod, Scheme.Name));
             var principal = new global::System.Security.Claims.ClaimsPrincipal(identity);
             return global::Microsoft.AspNetCore.Authentication.AuthenticateResult.Success(new global::Microsoft.AspNetCore.Authentication.AuthenticationTicket(principal, Scheme.Name));
+        }
+
+        // An AND requirement with a credential missing or wrong is "not authenticated" (401), not "not allowed" (403).
+        protected override global::System.Threading.Tasks.Task HandleForbiddenAsync(global::Microsoft.AspNetCore.Authentication.AuthenticationProperties properties)
+        {
+            var requirement = global::Microsoft.AspNetCore.Http.EndpointHttpContextExtensions.GetEndpoint(Context)?.Metadata.GetMetadata<OpenHandsSecurityRequirementAttribute>();
+            if (requirement is not null && !requirement.IsSatisfiedBy(Context.User)) return HandleChallengeAsync(properties);
+            return base.HandleForbiddenAsync(properties);
         }
     }
 }

@@ -1,0 +1,153 @@
+using System.Net;
+using System.Reflection;
+using System.Runtime.Loader;
+
+namespace OpenApiGen.Tests;
+
+/// <summary>
+/// Generated server and client for a spec with AND/OR security, compiled together with a tiny host and run on
+/// Kestrel (127.0.0.1, free port): requirements hold over real HTTP and the client sends exactly what is required.
+/// </summary>
+public class SecurityHostTests
+{
+    private const string Spec = """
+    openapi: 3.0.3
+    info: { title: Guard, version: "1" }
+    components:
+      securitySchemes:
+        HeaderKey: { type: apiKey, in: header, name: X-Key }
+        QueryKey: { type: apiKey, in: query, name: key }
+        Token: { type: http, scheme: bearer }
+        Basic: { type: http, scheme: basic }
+    security: [ { Token: [] } ]
+    paths:
+      /and:
+        get:
+          operationId: both
+          security: [ { HeaderKey: [], QueryKey: [] } ]
+          responses: { "200": { description: ok, content: { application/json: { schema: { type: string } } } } }
+      /or:
+        get:
+          operationId: either
+          security: [ { HeaderKey: [] }, { Basic: [] } ]
+          responses: { "200": { description: ok, content: { application/json: { schema: { type: string } } } } }
+      /default:
+        get:
+          operationId: inherited
+          responses: { "200": { description: ok, content: { application/json: { schema: { type: string } } } } }
+      /open:
+        get:
+          operationId: anonymous
+          security: []
+          responses: { "200": { description: ok, content: { application/json: { schema: { type: string } } } } }
+    """;
+
+    private const string Host = """
+    using System.Linq;
+    using Microsoft.AspNetCore.Builder;
+    using Microsoft.AspNetCore.Hosting;
+    using Microsoft.Extensions.DependencyInjection;
+    using Microsoft.Extensions.Logging;
+    using Guard.Api;
+
+    public sealed class GuardedController : AndControllerBase
+    {
+        public override System.Threading.Tasks.Task<BothResult> Both(System.Threading.CancellationToken ct) => System.Threading.Tasks.Task.FromResult<BothResult>(Seen());
+        private string Seen() => string.Join(",", new[] { "X-Key", "Authorization" }.Where(h => Request.Headers.ContainsKey(h))) + "|" + Request.QueryString.Value;
+    }
+    public sealed class EitherController : OrControllerBase
+    {
+        public override System.Threading.Tasks.Task<EitherResult> Either(System.Threading.CancellationToken ct) => System.Threading.Tasks.Task.FromResult<EitherResult>("either");
+    }
+    public sealed class InheritedController : DefaultControllerBase
+    {
+        public override System.Threading.Tasks.Task<InheritedResult> Inherited(System.Threading.CancellationToken ct) => System.Threading.Tasks.Task.FromResult<InheritedResult>("inherited");
+    }
+    public sealed class AnonymousController : OpenControllerBase
+    {
+        public override System.Threading.Tasks.Task<AnonymousResult> Anonymous(System.Threading.CancellationToken ct) => System.Threading.Tasks.Task.FromResult<AnonymousResult>("open");
+    }
+
+    public static class TestHost
+    {
+        public static WebApplication Start()
+        {
+            var builder = WebApplication.CreateBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Services.AddControllers().AddApplicationPart(typeof(TestHost).Assembly);
+            builder.Services.AddAuthentication().AddGuardSecurity(o =>
+            {
+                o.UseHeaderKey("h-secret");
+                o.UseQueryKey("q-secret");
+                o.UseToken("t-secret");
+                o.UseBasic("user", "pass");
+            });
+            var app = builder.Build();
+            app.MapControllers();
+            app.StartAsync().GetAwaiter().GetResult();
+            return app;
+        }
+    }
+    """;
+
+    [Fact]
+    public async Task And_or_default_and_anonymous_requirements_hold_over_http()
+    {
+        var (result, compilation) = GeneratorHarness.Run(new SpecFile("/project/guard.yaml", Spec, "Guard.Api", "Client;Server;Models"));
+        Assert.Empty(result.Diagnostics);
+        compilation = compilation.AddSyntaxTrees(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(Host, (Microsoft.CodeAnalysis.CSharp.CSharpParseOptions)compilation.SyntaxTrees.First().Options));
+        using var stream = new MemoryStream();
+        var emit = compilation.Emit(stream);
+        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)));
+        stream.Position = 0;
+        var assembly = new AssemblyLoadContext("guard", isCollectible: false).LoadFromStream(stream);
+        var app = (Microsoft.AspNetCore.Builder.WebApplication)assembly.GetType("TestHost")!.GetMethod("Start")!.Invoke(null, null)!;
+        try
+        {
+            var address = app.Urls.First();
+            using var http = new HttpClient { BaseAddress = new Uri(address) };
+            async Task<HttpStatusCode> Status(string path, string? headerKey = null, string? authorization = null)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, path);
+                if (headerKey is not null) request.Headers.Add("X-Key", headerKey);
+                if (authorization is not null) request.Headers.TryAddWithoutValidation("Authorization", authorization);
+                using var response = await http.SendAsync(request);
+                return response.StatusCode;
+            }
+            var basic = "Basic " + Convert.ToBase64String("user:pass"u8.ToArray());
+
+            // AND: both the header key and the query key.
+            Assert.Equal(HttpStatusCode.OK, await Status("and?key=q-secret", "h-secret"));
+            Assert.Equal(HttpStatusCode.Unauthorized, await Status("and", "h-secret"));
+            Assert.Equal(HttpStatusCode.Unauthorized, await Status("and?key=q-secret"));
+            Assert.Equal(HttpStatusCode.Unauthorized, await Status("and?key=wrong", "h-secret"));
+            // OR: either the header key or basic credentials.
+            Assert.Equal(HttpStatusCode.OK, await Status("or", "h-secret"));
+            Assert.Equal(HttpStatusCode.OK, await Status("or", authorization: basic));
+            Assert.Equal(HttpStatusCode.Unauthorized, await Status("or", authorization: "Basic " + Convert.ToBase64String("user:nope"u8.ToArray())));
+            Assert.Equal(HttpStatusCode.Unauthorized, await Status("or"));
+            // Document default (bearer) and the anonymous override.
+            Assert.Equal(HttpStatusCode.OK, await Status("default", authorization: "Bearer t-secret"));
+            Assert.Equal(HttpStatusCode.Unauthorized, await Status("default", "h-secret"));
+            Assert.Equal(HttpStatusCode.OK, await Status("open"));
+
+            // The generated client sends exactly the credentials each operation names.
+            var optionsType = assembly.GetType("Guard.Api.GuardClientOptions")!;
+            var options = Activator.CreateInstance(optionsType)!;
+            foreach (var (name, value) in new[] { ("BaseAddress", (object)new Uri(address)), ("HeaderKey", "h-secret"), ("QueryKey", "q-secret"), ("Token", "t-secret"), ("BasicUsername", "user"), ("BasicPassword", "pass") })
+            {
+                optionsType.GetProperty(name)!.SetValue(options, value);
+            }
+            var client = Activator.CreateInstance(assembly.GetType("Guard.Api.GuardClient")!, new HttpClient(), options)!;
+            var and = client.GetType().GetProperty("And")!.GetValue(client)!;
+            var seen = await (Task<string>)and.GetType().GetMethod("BothAsync")!.Invoke(and, new object[] { CancellationToken.None })!;
+            Assert.Equal("X-Key|?key=q-secret", seen);
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+}
