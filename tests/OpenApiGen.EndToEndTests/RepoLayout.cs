@@ -9,6 +9,9 @@ internal static class RepoLayout
 
     public static string SeedSpec => Path.Combine(Root, "specs", "openhands-delete-conversation.json");
 
+    /// <summary>The whole OpenHands spec, <c>../shared/specs/openhands.json</c> relative to the repository root.</summary>
+    public static string OpenHandsSpec => Path.GetFullPath(Path.Combine(Root, "..", "shared", "specs", "openhands.json"));
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
