@@ -226,15 +226,7 @@ public sealed partial class OpenHandsEndToEndTests(OpenHandsConsumerFixture fixt
         AssertResult(results, "list-after-delete", string.Join(",", listed.Where(id => id != createdId)));
         // ...and GET of the deleted id: the spec documents no 404, only 200 with anyOf [ConversationInfo, null], so the
         // correct answer is a JSON null and the client returns null.
-        // KNOWN GENERATOR BUG, worked around in the consumer: Ok(null) goes out as a 200 with an EMPTY body (the
-        // generated ExecuteResultAsync uses StatusCodeResult when the value is null) and the generated client's
-        // ReadJsonAsync throws JsonException on it. The marker is accepted until that is fixed; "null" is the goal.
-        var afterDelete = Result(results, "get-after-delete");
-        if (afterDelete != "null")
-        {
-            output.WriteLine("KNOWN GENERATOR BUG still present: GET of a deleted conversation → 200 with an empty body; the client throws JsonException.");
-        }
-        Assert.Contains(afterDelete, new[] { "null", "KNOWN-BUG-empty-200-body" });
+        AssertResult(results, "get-after-delete", "null");
 
         // All 43 actions ran at least once (held against the spec itself in the next test).
         AssertResult(results, "operations-invoked", "43");
@@ -440,9 +432,7 @@ public sealed partial class OpenHandsEndToEndTests(OpenHandsConsumerFixture fixt
             var body = await response.Content.ReadAsStringAsync();
             output.WriteLine($"GET deleted conversation -> {(int)response.StatusCode} {response.Content.Headers.ContentType} '{body}'");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            // KNOWN GENERATOR BUG: the body should be the JSON `null`; the generated result sends an empty body instead.
-            // Both are accepted until the generator is fixed.
-            Assert.Contains(body.Trim(), new[] { "null", "" });
+            Assert.Equal("null", body.Trim());
         }
     }
 

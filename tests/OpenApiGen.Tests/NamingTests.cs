@@ -11,6 +11,7 @@ public class NamingTests
     [InlineData("pets.list-all", "GET", "/pets", "PetsListAll")]
     [InlineData(null, "GET", "/pets/{petId}", "GetPetsPetId")]
     [InlineData("123go", "GET", "/x", "_123go")]
+    [InlineData("GET_USER_BY_ID", "GET", "/users/{id}", "GetUserById")]
     public void Method_names(string? operationId, string method, string path, string expected) =>
         Assert.Equal(expected, OperationNamer.MethodName(operationId, method, path));
 
@@ -25,7 +26,8 @@ public class NamingTests
     [InlineData("conversation_id", "conversationId")]
     [InlineData("HTTPValidationError", "httpValidationError")]
     [InlineData("class", "@class")]
-    [InlineData("X-Session-API-Key", "xSessionAPIKey")]
+    [InlineData("X-Session-API-Key", "xSessionApiKey")]
+    [InlineData("FAILING_CHECKS", "failingChecks")]
     public void Camel_names(string input, string expected) => Assert.Equal(expected, Identifier.Camel(input));
 
     [Fact]

@@ -109,7 +109,9 @@ public static class ServerViews
                 ParameterLocation.Cookie => "global::Microsoft.AspNetCore.Mvc.ModelBinder(typeof(CookieBinder), Name = ",
                 _ => "global::Microsoft.AspNetCore.Mvc.FromQuery(Name = ",
             };
-            parts.Add("[" + attribute + CSharp.Literal(p.WireName) + ")] " + CSharp.Type(p.Type, ns) + " " + p.Name);
+            // Required query/header/cookie values must be present: MVC would otherwise bind a default (0, "") silently.
+            var required = p.Required && p.In != ParameterLocation.Path ? "[global::Microsoft.AspNetCore.Mvc.ModelBinding.BindRequired] " : "";
+            parts.Add(required + "[" + attribute + CSharp.Literal(p.WireName) + ")] " + CSharp.Type(p.Type, ns) + " " + p.Name);
         }
         if (op.Body is { Fields.Count: > 0 } form)
         {
@@ -118,7 +120,8 @@ public static class ServerViews
                 var type = f.IsFile
                     ? (f.IsArray ? "global::System.Collections.Generic.IReadOnlyList<global::Microsoft.AspNetCore.Http.IFormFile>" : "global::Microsoft.AspNetCore.Http.IFormFile") + (f.Required ? "" : "?")
                     : CSharp.Type(f.Type, ns);
-                parts.Add("[global::Microsoft.AspNetCore.Mvc.FromForm(Name = " + CSharp.Literal(f.WireName) + ")] " + type + " " + f.Name);
+                var required = f.Required ? "[global::Microsoft.AspNetCore.Mvc.ModelBinding.BindRequired] " : "";
+                parts.Add(required + "[global::Microsoft.AspNetCore.Mvc.FromForm(Name = " + CSharp.Literal(f.WireName) + ")] " + type + " " + f.Name);
             }
         }
         else if (op.Body is { } body)

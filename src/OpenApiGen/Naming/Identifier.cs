@@ -43,12 +43,36 @@ public static class Identifier
     public static string Pascal(string text, string fallback = "Item")
     {
         var sb = new StringBuilder();
-        foreach (var word in Words(text))
+        var words = Words(text);
+        var allShouting = words.TrueForAll(w => IsAllUpper(w) || !HasLetter(w));
+        foreach (var word in words)
         {
+            // SHOUTING_CASE words (FAILING_CHECKS, GET_USER_BY_ID) read as FailingChecks; mixed-case words keep their capitals (HTTPValidationError).
+            var shouting = (word.Length > 2 || allShouting) && IsAllUpper(word);
             sb.Append(char.ToUpperInvariant(word[0]));
-            sb.Append(word, 1, word.Length - 1);
+            sb.Append(shouting ? word.Substring(1).ToLowerInvariant() : word.Substring(1));
         }
         return MakeValid(sb.ToString(), fallback);
+    }
+
+    private static bool HasLetter(string word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsLetter(c)) return true;
+        }
+        return false;
+    }
+
+    private static bool IsAllUpper(string word)
+    {
+        var letters = 0;
+        foreach (var c in word)
+        {
+            if (char.IsLower(c)) return false;
+            if (char.IsLetter(c)) letters++;
+        }
+        return letters > 1;
     }
 
     /// <summary>camelCase for parameters and locals; keywords get an @ prefix.</summary>

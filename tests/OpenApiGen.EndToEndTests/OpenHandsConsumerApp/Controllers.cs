@@ -85,8 +85,8 @@ public sealed class ConversationsController(OpenHandsStore store) : Conversation
             Title = body.InitialUserMsg is { } message ? $"Conversation: {message}" : $"Conversation {id}",
             CreatedAt = now,
             LastUpdatedAt = now,
-            Status = ConversationStatus.STARTING,
-            RuntimeStatus = RuntimeStatus.STATUSSTARTINGRUNTIME,
+            Status = ConversationStatus.Starting,
+            RuntimeStatus = RuntimeStatus.StatusStartingRuntime,
             SelectedRepository = body.Repository,
             SelectedBranch = body.SelectedBranch,
             GitProvider = body.GitProvider,
@@ -99,7 +99,7 @@ public sealed class ConversationsController(OpenHandsStore store) : Conversation
         {
             Status = "ok",
             ConversationId = id,
-            ConversationStatus = ConversationStatus.STARTING,
+            ConversationStatus = ConversationStatus.Starting,
         });
     }
 
@@ -208,14 +208,14 @@ public sealed class ConversationsController(OpenHandsStore store) : Conversation
     {
         if (store.Conversations.TryGetValue(conversationId, out var info))
         {
-            store.Conversations[conversationId] = info with { Status = ConversationStatus.RUNNING, RuntimeStatus = RuntimeStatus.STATUSREADY };
+            store.Conversations[conversationId] = info with { Status = ConversationStatus.Running, RuntimeStatus = RuntimeStatus.StatusReady };
         }
         var providers = string.Join(",", (body.ProvidersSet ?? []).Select(p => p.Value));
         return Task.FromResult<StartConversationResult>(new ConversationResponse
         {
             Status = "ok",
             ConversationId = conversationId,
-            ConversationStatus = ConversationStatus.RUNNING,
+            ConversationStatus = ConversationStatus.Running,
             Message = $"started with providers [{providers}]",
         });
     }
@@ -224,13 +224,13 @@ public sealed class ConversationsController(OpenHandsStore store) : Conversation
     {
         if (store.Conversations.TryGetValue(conversationId, out var info))
         {
-            store.Conversations[conversationId] = info with { Status = ConversationStatus.STOPPED, RuntimeStatus = RuntimeStatus.STATUSSTOPPED };
+            store.Conversations[conversationId] = info with { Status = ConversationStatus.Stopped, RuntimeStatus = RuntimeStatus.StatusStopped };
         }
         return Task.FromResult<StopConversationResult>(new ConversationResponse
         {
             Status = "ok",
             ConversationId = conversationId,
-            ConversationStatus = ConversationStatus.STOPPED,
+            ConversationStatus = ConversationStatus.Stopped,
         });
     }
 
@@ -476,7 +476,7 @@ public sealed class UserController : UserControllerBase
     public override Task<GetSuggestedTasksResult> GetSuggestedTasks(CancellationToken cancellationToken) =>
         Task.FromResult(GetSuggestedTasksResult.Ok(
         [
-            new SuggestedTask { GitProvider = ProviderType.Github, TaskType = TaskType.FAILINGCHECKS, Repo = "octo/hello", IssueNumber = 12, Title = "Fix CI" },
+            new SuggestedTask { GitProvider = ProviderType.Github, TaskType = TaskType.FailingChecks, Repo = "octo/hello", IssueNumber = 12, Title = "Fix CI" },
         ]));
 }
 

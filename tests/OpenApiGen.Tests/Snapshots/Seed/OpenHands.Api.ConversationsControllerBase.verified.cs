@@ -53,7 +53,14 @@ namespace OpenHands.Api
 
         public global::System.Threading.Tasks.Task ExecuteResultAsync(global::Microsoft.AspNetCore.Mvc.ActionContext context)
         {
-            if (_value is null) return new global::Microsoft.AspNetCore.Mvc.StatusCodeResult(_statusCode).ExecuteResultAsync(context);
+            if (_value is null && (_contentType is null || _contentType.IndexOf("json", global::System.StringComparison.OrdinalIgnoreCase) < 0)) return new global::Microsoft.AspNetCore.Mvc.StatusCodeResult(_statusCode).ExecuteResultAsync(context);
+            if (_value is null)
+            {
+                // A documented body that is JSON null is sent as "null", not as an empty 204-style response.
+                context.HttpContext.Response.StatusCode = _statusCode;
+                context.HttpContext.Response.ContentType = _contentType;
+                return global::Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.HttpContext.Response, "null", context.HttpContext.RequestAborted);
+            }
             if (_value is global::System.IO.Stream stream)
             {
                 context.HttpContext.Response.StatusCode = _statusCode;
