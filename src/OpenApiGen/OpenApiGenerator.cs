@@ -43,7 +43,7 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         });
 
         var units = specs
-            .SelectMany((spec, _) => spec.Spec is null ? Enumerable.Empty<RenderUnit>() : RenderPlanner.Plan(spec.Spec))
+            .SelectMany((spec, _) => spec.Spec is null ? Enumerable.Empty<RenderUnit>() : RenderPlanner.SafePlan(spec.Spec))
             .WithTrackingName(TrackingNames.RenderUnits);
         context.RegisterSourceOutput(units, static (spc, unit) => Emit(spc, unit));
     }
@@ -51,6 +51,17 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
     // A failure renders nothing for this unit and says so; every other unit still generates.
     private static void Emit(SourceProductionContext context, RenderUnit unit)
     {
+        if (unit.Kind == RenderKind.PlanFailure)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.UnexpectedException,
+                Location.Create(unit.Context.SpecPath, default, default),
+                unit.Context.SpecPath,
+                "planning the generated files",
+                unit.GroupNames[0],
+                unit.GroupNames[1]));
+            return;
+        }
         try
         {
             context.AddSource(unit.HintName, SourceText.From(SourceEmitter.Render(unit), System.Text.Encoding.UTF8));

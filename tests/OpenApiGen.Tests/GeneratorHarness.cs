@@ -35,8 +35,10 @@ public static class GeneratorHarness
         new[] { new OpenApiGenerator().AsSourceGenerator() },
         specs.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)),
         CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Preview),
-        new OptionsProvider(specs.ToArray()),
+        CreateOptions(specs),
         new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    public static AnalyzerConfigOptionsProvider CreateOptions(IEnumerable<SpecFile> specs) => new OptionsProvider(specs.ToArray());
 
     /// <summary>Runs once; returns the result and the compilation with the generated sources added.</summary>
     public static (GeneratorDriverRunResult Result, Compilation Output) Run(params SpecFile[] specs)

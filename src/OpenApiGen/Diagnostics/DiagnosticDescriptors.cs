@@ -50,8 +50,38 @@ public static class DiagnosticDescriptors
         "OAG010", "Construct not supported yet",
         "{0} is not supported yet and is skipped: {1}", DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor UnsupportedVersion = Create(
+        "OAG011", "Unsupported OpenAPI version",
+        "'{0}': {1} Supported are Swagger 2.0 and OpenAPI 3.0, 3.1 and 3.2.", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor DuplicateOperationId = Create(
+        "OAG012", "Duplicate operationId",
+        "operationId '{0}' is also used by {1}; operationIds must be unique", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor PathParameterNotDeclared = Create(
+        "OAG013", "Path template parameter not declared",
+        "The path '{0}' has the template parameter '{1}' but the operation declares no path parameter of that name; it is sent as a required string", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor PathParameterNotInTemplate = Create(
+        "OAG014", "Path parameter not in the template",
+        "The path parameter '{0}' does not appear in the path '{1}' and is ignored", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ParameterWithoutSchema = Create(
+        "OAG015", "Parameter without schema",
+        "The parameter '{0}' has neither schema nor content; it is typed as string", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnknownFormat = Create(
+        "OAG016", "Unknown format",
+        "The format '{0}' is not known for type '{1}'; values are typed as {2}", DiagnosticSeverity.Warning);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
+        [UnsupportedVersion.Id] = UnsupportedVersion,
+        [DuplicateOperationId.Id] = DuplicateOperationId,
+        [PathParameterNotDeclared.Id] = PathParameterNotDeclared,
+        [PathParameterNotInTemplate.Id] = PathParameterNotInTemplate,
+        [ParameterWithoutSchema.Id] = ParameterWithoutSchema,
+        [UnknownFormat.Id] = UnknownFormat,
         [SpecNotParsable.Id] = SpecNotParsable,
         [NotOpenApi.Id] = NotOpenApi,
         [ReaderError.Id] = ReaderError,

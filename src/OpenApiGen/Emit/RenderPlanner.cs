@@ -7,6 +7,21 @@ namespace OpenApiGen.Emit;
 /// <summary>Splits a spec into files, so an edit re-renders only the files whose inputs changed.</summary>
 public static class RenderPlanner
 {
+    /// <summary>Plans eagerly so a failure surfaces here, where it can be dropped, not inside Roslyn's enumeration.</summary>
+    public static IReadOnlyList<RenderUnit> SafePlan(ApiSpec spec)
+    {
+        try
+        {
+            return Plan(spec).ToList();
+        }
+        catch (System.Exception ex) when (ex is not System.OperationCanceledException)
+        {
+            // A bug, not bad input: hand the failure on as a unit that the output step reports as OAG005.
+            var details = new[] { ex.GetType().FullName ?? "Exception", ex.Message }.ToEquatableArray();
+            return new[] { new RenderUnit(spec.Context.Namespace + ".PlanFailure", RenderKind.PlanFailure, spec.Context, null, null, details) };
+        }
+    }
+
     public static IEnumerable<RenderUnit> Plan(ApiSpec spec)
     {
         var context = spec.Context;

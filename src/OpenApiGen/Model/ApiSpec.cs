@@ -26,6 +26,8 @@ public enum RenderKind
     ClientGroup,
     ServerGroup,
     ServerSecurity,
+    /// <summary>Planning failed; <see cref="RenderUnit.GroupNames"/> holds the exception type and message.</summary>
+    PlanFailure,
 }
 
 /// <summary>One generated file: the unit of caching for rendering.</summary>

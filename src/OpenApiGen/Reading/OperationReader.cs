@@ -39,6 +39,7 @@ public sealed class OperationReader
             "RequestBuilder", "ResponseStream", "DefaultJsonOptions",
         };
         var operations = new List<(string Group, OperationDef Operation, string Pointer)>();
+        var operationIds = new Dictionary<string, string>(StringComparer.Ordinal);
         var paths = _document.Paths ?? new OpenApiPaths();
         foreach (var path in paths.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
@@ -47,10 +48,24 @@ public sealed class OperationReader
             {
                 var method = pair.Key.Method.ToUpperInvariant();
                 var pointer = "#/paths/" + JsonPositionMap.Escape(path.Key) + "/" + method.ToLowerInvariant();
+                if (pair.Value.OperationId is { Length: > 0 } operationId)
+                {
+                    var where = method + " " + path.Key;
+                    if (operationIds.TryGetValue(operationId, out var first)) _context.Report(DiagnosticDescriptors.DuplicateOperationId.Id, pointer + "/operationId", operationId, first);
+                    else operationIds[operationId] = where;
+                }
                 var tag = pair.Value.Tags?.Select(t => t.Name).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n));
                 var group = OperationNamer.GroupName(tag, path.Key);
                 var name = OperationNamer.MethodName(pair.Value.OperationId, method, path.Key);
-                operations.Add((group, ReadOperation(name, method, path.Key, path.Value, pair.Value, pointer), pointer));
+                try
+                {
+                    operations.Add((group, ReadOperation(name, method, path.Key, path.Value, pair.Value, pointer), pointer));
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Skip this operation only; the rest of the spec still generates.
+                    _context.Report(DiagnosticDescriptors.UnexpectedException.Id, pointer, _context.Path, "reading operation " + method + " " + path.Key, ex.GetType().FullName ?? "Exception", ex.Message);
+                }
             }
         }
 
@@ -125,13 +140,44 @@ public sealed class OperationReader
             };
             var required = parameter.Required || location == Model.ParameterLocation.Path;
             var schema = parameter.Schema ?? parameter.Content?.Values.FirstOrDefault()?.Schema;
-            var type = _schemas.Map(schema, operationName + Identifier.Pascal(parameter.Name, "Parameter"), parameterPointer + "/schema");
+            if (schema is null) _context.Report(DiagnosticDescriptors.ParameterWithoutSchema.Id, parameterPointer, parameter.Name);
+            var type = schema is null
+                ? TypeRef.Primitive("string", false)
+                : _schemas.Map(schema, operationName + Identifier.Pascal(parameter.Name, "Parameter"), parameterPointer + "/schema");
             if (!required) type = type.AsNullable();
             var csharpName = names.Claim(Identifier.Camel(parameter.Name, "value"));
             result.Add(new ParameterDef(csharpName, parameter.Name, location, type, required, parameter.Description));
         }
+        CheckPathTemplate(operation, pointer, result, names);
         // Required parameters first so optional ones can default.
         return result.Where(p => p.Required).Concat(result.Where(p => !p.Required)).ToList();
+    }
+
+    // Template names and declared path parameters must match: undeclared ones become required strings, unused ones are dropped.
+    private void CheckPathTemplate(OpenApiOperation operation, string pointer, List<ParameterDef> parameters, NameScope names)
+    {
+        var path = Path(pointer);
+        var template = Emit.PathTemplate.Parse(path).Where(s => s.IsParameter).Select(s => s.Text).ToList();
+        foreach (var declared in parameters.Where(p => p.In == Model.ParameterLocation.Path).ToList())
+        {
+            if (template.Contains(declared.WireName)) continue;
+            _context.Report(DiagnosticDescriptors.PathParameterNotInTemplate.Id, pointer, declared.WireName, path);
+            parameters.Remove(declared);
+        }
+        foreach (var name in template.Distinct())
+        {
+            if (parameters.Any(p => p.In == Model.ParameterLocation.Path && p.WireName == name)) continue;
+            _context.Report(DiagnosticDescriptors.PathParameterNotDeclared.Id, pointer, path, name);
+            parameters.Add(new ParameterDef(names.Claim(Identifier.Camel(name, "value")), name, Model.ParameterLocation.Path, TypeRef.Primitive("string", false), true, null));
+        }
+    }
+
+    // "#/paths/~1a~1{id}/get" → "/a/{id}"
+    private static string Path(string operationPointer)
+    {
+        var segment = operationPointer.Substring("#/paths/".Length);
+        segment = segment.Substring(0, segment.LastIndexOf('/'));
+        return segment.Replace("~1", "/").Replace("~0", "~");
     }
 
     private RequestBodyDef? ReadBody(string operationName, IOpenApiRequestBody? body, string pointer, NameScope names)

@@ -44,7 +44,17 @@ public sealed class SchemaMapper
     {
         foreach (var pair in _componentNames.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            BuildModel(pair.Value, _components[pair.Key], "#/components/schemas/" + JsonPositionMap.Escape(pair.Key));
+            var pointer = "#/components/schemas/" + JsonPositionMap.Escape(pair.Key);
+            try
+            {
+                BuildModel(pair.Value, _components[pair.Key], pointer);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One broken schema must not take the others with it; uses of it still compile as the name is kept.
+                _context.Report(DiagnosticDescriptors.UnexpectedException.Id, pointer, _context.Path, "reading schema '" + pair.Key + "'", ex.GetType().FullName ?? "Exception", ex.Message);
+                _models.Add(new ModelDef(pair.Value, ModelKind.Object, null, EquatableArray<PropertyDef>.Empty, EquatableArray<UnionVariant>.Empty, EquatableArray<EnumMember>.Empty));
+            }
         }
     }
 
@@ -52,6 +62,34 @@ public sealed class SchemaMapper
     public TypeRef Map(IOpenApiSchema? schema, string nameHint, string pointer)
     {
         if (schema is null) return TypeRef.JsonElement;
+        // Deeply nested inline schemas would nest generic types past what the compiler handles well; no real API needs this.
+        if (_depth >= MaxDepth)
+        {
+            _context.Report(DiagnosticDescriptors.TypedAsJson.Id, pointer, "The schema", "it is nested more than " + MaxDepth + " levels deep");
+            return TypeRef.JsonElement;
+        }
+        _depth++;
+        try
+        {
+            return MapCore(schema, nameHint, pointer);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Microsoft.OpenApi throws while resolving a $ref that points at itself (A: {$ref: A}).
+            _context.Report(DiagnosticDescriptors.TypedAsJson.Id, pointer, "The schema", "its $ref chain cannot be resolved: " + ex.Message);
+            return TypeRef.JsonElement;
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private const int MaxDepth = 48;
+    private int _depth;
+
+    private TypeRef MapCore(IOpenApiSchema schema, string nameHint, string pointer)
+    {
         if (schema is OpenApiSchemaReference reference) return MapReference(reference, pointer);
 
         var types = schema.Type ?? 0;
@@ -85,6 +123,12 @@ public sealed class SchemaMapper
     private TypeRef MapReference(OpenApiSchemaReference reference, string pointer)
     {
         var id = reference.Reference?.Id;
+        if (reference.Reference is { IsExternal: true } external)
+        {
+            // A generator may read only the files the compiler hands it: other documents are never fetched.
+            _context.Report(DiagnosticDescriptors.UnresolvedReference.Id, pointer + "/$ref", (external.ExternalResource ?? "") + "#" + (id ?? "") + " (external references are not loaded)");
+            return TypeRef.JsonElement;
+        }
         if (id is null || !_components.ContainsKey(id) || reference.UnresolvedReference)
         {
             // Not a plain component: read the $ref as written, since the reader may have renamed or dropped it.
@@ -151,6 +195,26 @@ public sealed class SchemaMapper
         "additionalProperties", "allOf", "anyOf", "oneOf",
     };
 
+    // Formats that are documented JSON Schema / OpenAPI formats and intentionally stay their base type.
+    private static readonly HashSet<string> PlainStringFormats = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "", "email", "idn-email", "hostname", "idn-hostname", "ipv4", "ipv6", "uri-reference", "iri", "iri-reference", "uri-template",
+        "json-pointer", "relative-json-pointer", "regex", "password", "duration", "string", "text", "html", "markdown", "phone",
+        "unix-time", "int64", "int32", "decimal", "url", "uuid4", "date-time-rfc1123",
+    };
+
+    private static readonly HashSet<string> NumberFormats = new(StringComparer.OrdinalIgnoreCase) { "", "int32", "int64", "float", "double", "decimal", "int8", "int16", "uint8", "uint32", "uint64", "number", "integer", "unix-time" };
+
+    private readonly HashSet<string> _reportedFormats = new(StringComparer.Ordinal);
+
+    // One warning per unknown format and type in a spec, at its first use: enough to act on, not a flood.
+    private void CheckFormat(string format, JsonSchemaType type, string typedAs, string pointer)
+    {
+        var known = type == JsonSchemaType.String ? PlainStringFormats.Contains(format) : NumberFormats.Contains(format);
+        if (known || !_reportedFormats.Add(type + ":" + format)) return;
+        _context.Report(DiagnosticDescriptors.UnknownFormat.Id, pointer + "/format", format, type.ToString().ToLowerInvariant(), typedAs);
+    }
+
     private TypeRef MapSingleType(IOpenApiSchema schema, JsonSchemaType type, string nameHint, string pointer)
     {
         var format = schema.Format ?? "";
@@ -166,11 +230,13 @@ public sealed class SchemaMapper
                     "uri" => TypeRef.Primitive("global::System.Uri", false),
                     "byte" => TypeRef.Primitive("byte[]", false),
                     "binary" => TypeRef.Primitive("byte[]", false),
-                    _ => TypeRef.Primitive("string", false),
+                    _ => StringWithFormat(format, pointer),
                 };
             case JsonSchemaType.Integer:
+                CheckFormat(format, type, format == "int64" ? "long" : "int", pointer);
                 return format == "int64" ? TypeRef.Primitive("long", true) : TypeRef.Primitive("int", true);
             case JsonSchemaType.Number:
+                CheckFormat(format, type, "double", pointer);
                 return format switch
                 {
                     "float" => TypeRef.Primitive("float", true),
@@ -196,6 +262,12 @@ public sealed class SchemaMapper
                 _context.Report(DiagnosticDescriptors.TypedAsJson.Id, pointer, "The schema", "its type combination '" + type + "' has no C# equivalent");
                 return TypeRef.JsonElement;
         }
+    }
+
+    private TypeRef StringWithFormat(string format, string pointer)
+    {
+        CheckFormat(format, JsonSchemaType.String, "string", pointer);
+        return TypeRef.Primitive("string", false);
     }
 
     private TypeRef InlineModel(IOpenApiSchema schema, string nameHint, string pointer)
@@ -230,8 +302,8 @@ public sealed class SchemaMapper
                 var memberName = members.Claim(wanted);
                 var type = Map(pair.Value, name + Identifier.Pascal(pair.Key, "Property"), propertyPointer);
                 // readOnly values are absent from requests and writeOnly ones from responses: one record serves both, so neither is required.
-                var required = RequiredIn(schema, pointer, pair.Key) && !pair.Value.ReadOnly && !pair.Value.WriteOnly;
-                properties.Add(new PropertyDef(memberName, pair.Key, type, required, pair.Value.Description ?? pair.Value.Title));
+                var required = RequiredIn(schema, pointer, pair.Key) && !IsReadOrWriteOnly(pair.Value);
+                properties.Add(new PropertyDef(memberName, pair.Key, type, required, SafeDescription(pair.Value)));
             }
         }
         return new ModelDef(name, ModelKind.Object, schema.Description, properties.ToEquatableArray(), EquatableArray<UnionVariant>.Empty, EquatableArray<EnumMember>.Empty);
@@ -290,22 +362,41 @@ public sealed class SchemaMapper
         }
     }
 
-    private IEnumerable<(IOpenApiSchema Schema, string Pointer)> ObjectParts(IOpenApiSchema schema, string pointer)
+    // The schema and every allOf part it pulls in, each once: allOf cycles (A allOf B, B allOf A) end instead of recursing forever.
+    private List<(IOpenApiSchema Schema, string Pointer)> ObjectParts(IOpenApiSchema schema, string pointer)
     {
-        yield return (schema, pointer);
-        for (var i = 0; i < (schema.AllOf?.Count ?? 0); i++)
+        var parts = new List<(IOpenApiSchema, string)>();
+        var seen = new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<(IOpenApiSchema Schema, string Pointer)>();
+        pending.Push((schema, pointer));
+        while (pending.Count > 0)
         {
-            var part = schema.AllOf![i];
-            var partPointer = pointer + "/allOf/" + i;
-            if (part is OpenApiSchemaReference r && r.Target is not null && r.Reference?.Id is { } id)
+            var (current, currentPointer) = pending.Pop();
+            if (!seen.Add(current)) continue;
+            parts.Add((current, currentPointer));
+            for (var i = (current.AllOf?.Count ?? 0) - 1; i >= 0; i--)
             {
-                foreach (var inner in ObjectParts(r.Target, "#/components/schemas/" + JsonPositionMap.Escape(id))) yield return inner;
-            }
-            else if (part is not OpenApiSchemaReference)
-            {
-                foreach (var inner in ObjectParts(part, partPointer)) yield return inner;
+                var part = current.AllOf![i];
+                if (part is OpenApiSchemaReference r && r.Target is not null && r.Reference?.Id is { } id)
+                {
+                    pending.Push((r.Target, "#/components/schemas/" + JsonPositionMap.Escape(id)));
+                }
+                else if (part is not OpenApiSchemaReference)
+                {
+                    pending.Push((part, currentPointer + "/allOf/" + i));
+                }
             }
         }
+        return parts;
+    }
+
+    private sealed class ReferenceEqualityComparer : IEqualityComparer<IOpenApiSchema>
+    {
+        public static readonly ReferenceEqualityComparer Instance = new();
+
+        public bool Equals(IOpenApiSchema? x, IOpenApiSchema? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(IOpenApiSchema obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 
     private bool RequiredIn(IOpenApiSchema schema, string pointer, string property) =>
@@ -317,6 +408,33 @@ public sealed class SchemaMapper
         var name = _typeNames.Claim(pascal);
         if (name != pascal) _context.Report(DiagnosticDescriptors.Renamed.Id, pointer, wanted, name, "another type already has that name");
         return name;
+    }
+
+    // Reading a description through a self-referencing $ref throws in Microsoft.OpenApi; a missing doc comment is the right loss.
+    private static string? SafeDescription(IOpenApiSchema schema)
+    {
+        try
+        {
+            // A $ref property documents itself only with its own sibling description: the target's text belongs to the target type.
+            if (schema is OpenApiSchemaReference reference) return reference.Reference?.Description;
+            return schema.Description ?? schema.Title;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsReadOrWriteOnly(IOpenApiSchema schema)
+    {
+        try
+        {
+            return schema.ReadOnly || schema.WriteOnly;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private static bool IsModelSchema(IOpenApiSchema schema)

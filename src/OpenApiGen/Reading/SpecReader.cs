@@ -36,7 +36,16 @@ public static class SpecReader
     private static ApiSpec? ReadCore(SpecInput input, CompilationFeatures features, ReadContext context, bool isJson)
     {
         var generate = SpecOptionsReader.ReadGenerate(input, features, context);
-        var result = OpenApiDocument.Parse(input.Text, isJson ? "json" : "yaml", Settings);
+        ReadResult result;
+        try
+        {
+            result = OpenApiDocument.Parse(input.Text, isJson ? "json" : "yaml", Settings);
+        }
+        catch (OpenApiUnsupportedSpecVersionException ex)
+        {
+            context.Report(DiagnosticDescriptors.UnsupportedVersion.Id, "#/openapi", input.Path, ex.Message);
+            return null;
+        }
         var errors = result.Diagnostic?.Errors ?? Array.Empty<OpenApiError>();
 
         if (result.Document is null || errors.Any(e => e.Message.Contains("Version node not found")))

@@ -1,0 +1,130 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using Microsoft.OpenApi.Reader;
+using NSwag.CodeGeneration.CSharp;
+using OpenApiGen;
+
+// Times, in one process and run, for each spec: (a) JsonDocument.Parse (the floor), (b) Microsoft.OpenApi parse,
+// (c) OpenApiGen's full generation (client + server + models) through CSharpGeneratorDriver, (d) NSwag 14.8's
+// CSharpClientGenerator + CSharpControllerGenerator. Prints medians and the ratios c/a, c/b and d/c.
+// Usage: dotnet run -c Release --project bench/OpenApiGen.Bench [-- --runs N] [--kiota path/to/kiota]
+var runs = ArgValue("--runs") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 7;
+var kiota = ArgValue("--kiota");
+var specsDir = Path.GetFullPath(Path.Combine(FindRepoRoot(), "..", "shared", "specs"));
+string[] specs = ["openhands.json", "stripe.json", "github-api.json", "kubernetes.json", "openai.yaml"];
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+
+var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+    .Where(p => p.Length > 0).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
+var compilation = CSharpCompilation.Create("Bench", [CSharpSyntaxTree.ParseText("class C { }")], references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+Console.WriteLine($"OpenApiGen build-time benchmark: {runs} timed runs after 1 warm-up, medians in ms; {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+Console.WriteLine();
+Console.WriteLine("| spec | size MB | (a) JsonDocument | (b) Microsoft.OpenApi | (c) OpenApiGen | (d) NSwag | c/a | c/b (target ≤ 2) | d/c (target ≥ 3) | files | kiota CLI s |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+foreach (var name in specs)
+{
+    var path = Path.Combine(specsDir, name);
+    if (!File.Exists(path)) { Console.WriteLine($"| {name} | missing | | | | | | | | | |"); continue; }
+    var text = File.ReadAllText(path);
+    var isJson = name.EndsWith(".json", StringComparison.Ordinal);
+    var files = 0;
+
+    var a = Median(runs, () =>
+    {
+        if (isJson) { using var doc = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 1024 }); }
+        else { new SharpYaml.Serialization.YamlStream().Load(new StringReader(text)); }
+    });
+    var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
+    settings.AddYamlReader();
+    var b = Median(runs, () => Microsoft.OpenApi.OpenApiDocument.Parse(text, isJson ? "json" : "yaml", settings));
+    var c = Median(runs, () =>
+    {
+        var driver = CSharpGeneratorDriver.Create([new OpenApiGenerator().AsSourceGenerator()], [new Spec(path, text)], CSharpParseOptions.Default, new Options());
+        var result = driver.RunGenerators(compilation).GetRunResult();
+        files = result.GeneratedTrees.Length;
+    });
+    var d = Median(runs, () =>
+    {
+        var document = isJson
+            ? NSwag.OpenApiDocument.FromJsonAsync(text).GetAwaiter().GetResult()
+            : NSwag.OpenApiYamlDocument.FromYamlAsync(text).GetAwaiter().GetResult();
+        _ = new CSharpClientGenerator(document, new CSharpClientGeneratorSettings()).GenerateFile();
+        _ = new CSharpControllerGenerator(document, new CSharpControllerGeneratorSettings()).GenerateFile();
+    });
+    var kiotaSeconds = kiota is null ? "not run" : TimeKiota(kiota, path);
+    Console.WriteLine($"| {name} | {text.Length / 1e6:F1} | {a:F1} | {b:F1} | {c:F1} | {d:F1} | {c / a:F1} | {c / b:F2} {(c / b <= 2 ? "met" : "MISSED")} | {d / c:F2} {(d / c >= 3 ? "met" : "MISSED")} | {files} | {kiotaSeconds} |");
+}
+
+static double Median(int runs, Action action)
+{
+    action();
+    var times = new List<double>();
+    for (var i = 0; i < runs; i++)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var watch = Stopwatch.StartNew();
+        action();
+        times.Add(watch.Elapsed.TotalMilliseconds);
+    }
+    times.Sort();
+    return times[times.Count / 2];
+}
+
+static string TimeKiota(string kiota, string spec)
+{
+    var output = Directory.CreateTempSubdirectory("kiota-bench");
+    try
+    {
+        var start = new ProcessStartInfo(kiota, ["generate", "-l", "CSharp", "-d", spec, "-o", output.FullName, "--clean-output", "--log-level", "Error"]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        process.StandardOutput.ReadToEnd();
+        process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode == 0 ? watch.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) : "failed " + process.ExitCode;
+    }
+    finally
+    {
+        output.Delete(recursive: true);
+    }
+}
+
+static string FindRepoRoot()
+{
+    var dir = new DirectoryInfo(AppContext.BaseDirectory);
+    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OpenApiGen.sln"))) dir = dir.Parent;
+    return dir?.FullName ?? Directory.GetCurrentDirectory();
+}
+
+string? ArgValue(string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}
+
+sealed class Spec(string path, string text) : AdditionalText
+{
+    public override string Path { get; } = path;
+    public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
+}
+
+sealed class Options : AnalyzerConfigOptionsProvider
+{
+    private static readonly Values Generate = new(new() { ["build_metadata.AdditionalFiles.OpenApiGenerate"] = "Client,Server,Models", ["build_metadata.AdditionalFiles.OpenApiNamespace"] = "Bench.Api" });
+    public override AnalyzerConfigOptions GlobalOptions { get; } = new Values(new());
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => GlobalOptions;
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Generate;
+
+    private sealed class Values(Dictionary<string, string> values) : AnalyzerConfigOptions
+    {
+        public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
+    }
+}

@@ -1,0 +1,112 @@
+using Microsoft.CodeAnalysis;
+
+namespace OpenApiGen.Tests;
+
+/// <summary>Each bad-input case has its own located diagnostic, and the rest of the spec still generates and compiles.</summary>
+public class DiagnosticCatalogueTests
+{
+    private static (IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<Diagnostic> CompileErrors, GeneratorDriverRunResult Result) Run(string json)
+    {
+        var (result, output) = GeneratorHarness.Run(new SpecFile("/project/case.json", json, "Case.Api", "Client;Server;Models"));
+        Assert.All(result.Results, r => Assert.Null(r.Exception));
+        return (result.Diagnostics, GeneratorHarness.CompileErrors(output), result);
+    }
+
+    private static Diagnostic Single(IReadOnlyList<Diagnostic> diagnostics, string id)
+    {
+        var diagnostic = Assert.Single(diagnostics, d => d.Id == id);
+        Assert.Equal("/project/case.json", diagnostic.Location.GetLineSpan().Path);
+        return diagnostic;
+    }
+
+    [Fact]
+    public void Unsupported_version()
+    {
+        var (diagnostics, _, result) = Run("""{ "openapi": "4.0.0", "info": { "title": "x", "version": "1" }, "paths": {} }""");
+        Assert.Equal(DiagnosticSeverity.Error, Single(diagnostics, "OAG011").Severity);
+        Assert.Empty(result.GeneratedTrees);
+    }
+
+    [Fact]
+    public void Duplicate_operation_id_and_name_collision()
+    {
+        var (diagnostics, errors, _) = Run("""
+        {
+          "openapi": "3.0.3", "info": { "title": "x", "version": "1" },
+          "paths": {
+            "/a": { "get": { "operationId": "list", "responses": { "204": { "description": "ok" } } } },
+            "/a/b": { "get": { "operationId": "list", "responses": { "204": { "description": "ok" } } } }
+          }
+        }
+        """);
+        var duplicate = Single(diagnostics, "OAG012");
+        Assert.Equal(4, duplicate.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains(diagnostics, d => d.Id == "OAG009" && d.GetMessage().Contains("List2"));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public void Path_parameters_that_do_not_match_the_template()
+    {
+        var (diagnostics, errors, result) = Run("""
+        {
+          "openapi": "3.0.3", "info": { "title": "x", "version": "1" },
+          "paths": {
+            "/items/{id}": {
+              "get": {
+                "operationId": "getItem",
+                "parameters": [ { "name": "other", "in": "path", "required": true, "schema": { "type": "string" } } ],
+                "responses": { "204": { "description": "ok" } }
+              }
+            }
+          }
+        }
+        """);
+        Assert.Contains("'id'", Single(diagnostics, "OAG013").GetMessage());
+        Assert.Contains("'other'", Single(diagnostics, "OAG014").GetMessage());
+        Assert.Empty(errors);
+        Assert.Contains("string id", result.GeneratedTrees.Single(t => t.FilePath.EndsWith("Client.Items.g.cs")).GetText().ToString());
+    }
+
+    [Fact]
+    public void Parameter_without_schema_and_unknown_format_fall_back_with_warnings()
+    {
+        var (diagnostics, errors, _) = Run("""
+        {
+          "openapi": "3.0.3", "info": { "title": "x", "version": "1" },
+          "paths": {
+            "/items": {
+              "get": {
+                "operationId": "list",
+                "parameters": [ { "name": "q", "in": "query" }, { "name": "when", "in": "query", "schema": { "type": "string", "format": "stardate" } } ],
+                "responses": { "204": { "description": "ok" } }
+              }
+            }
+          }
+        }
+        """);
+        Assert.Equal(DiagnosticSeverity.Warning, Single(diagnostics, "OAG015").Severity);
+        Assert.Contains("stardate", Single(diagnostics, "OAG016").GetMessage());
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public void Ref_cycles_and_external_refs_are_reported_and_do_not_hang()
+    {
+        var (diagnostics, errors, result) = Run("""
+        {
+          "openapi": "3.0.3", "info": { "title": "x", "version": "1" },
+          "paths": {},
+          "components": { "schemas": {
+            "A": { "allOf": [ { "$ref": "#/components/schemas/B" }, { "type": "object", "properties": { "a": { "type": "string" } } } ] },
+            "B": { "allOf": [ { "$ref": "#/components/schemas/A" }, { "type": "object", "properties": { "b": { "type": "string" } } } ] },
+            "Loop": { "$ref": "#/components/schemas/Loop" },
+            "User": { "type": "object", "properties": { "loop": { "$ref": "#/components/schemas/Loop" }, "ext": { "$ref": "other.json#/User" } } }
+          } }
+        }
+        """);
+        Assert.Contains(diagnostics, d => d.Id == "OAG008" && d.GetMessage().Contains("other.json"));
+        Assert.Empty(errors);
+        Assert.Contains(result.GeneratedTrees, t => t.FilePath.EndsWith("Models.A.g.cs"));
+    }
+}
