@@ -110,3 +110,31 @@ public class DiagnosticCatalogueTests
         Assert.Contains(result.GeneratedTrees, t => t.FilePath.EndsWith("Models.A.g.cs"));
     }
 }
+
+public class YamlLocationTests
+{
+    [Fact]
+    public void Diagnostics_in_yaml_specs_point_at_the_node()
+    {
+        const string yaml = """
+        openapi: 3.0.3
+        info: { title: x, version: "1" }
+        paths:
+          /things:
+            get:
+              operationId: list
+              responses:
+                "200":
+                  description: ok
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/Missing'
+        """;
+        var (result, _) = GeneratorHarness.Run(new SpecFile("/project/case.yaml", yaml, "Case.Api", "Client;Models"));
+        var error = Assert.Single(result.Diagnostics, d => d.Id == "OAG008");
+        var span = error.Location.GetLineSpan();
+        Assert.Equal("/project/case.yaml", span.Path);
+        Assert.Equal(12, span.StartLinePosition.Line); // zero-based: the "$ref:" line
+    }
+}

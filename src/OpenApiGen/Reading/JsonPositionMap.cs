@@ -63,6 +63,49 @@ public sealed class JsonPositionMap
         return map;
     }
 
+    /// <summary>The same map for a YAML spec, from the YAML parser's node marks (SharpYaml counts lines and columns from zero).</summary>
+    public static JsonPositionMap BuildYaml(string text)
+    {
+        var map = new JsonPositionMap();
+        try
+        {
+            var stream = new SharpYaml.Serialization.YamlStream();
+            stream.Load(new System.IO.StringReader(text));
+            if (stream.Documents.Count == 0) return map;
+            var pending = new Stack<(SharpYaml.Serialization.YamlNode Node, string Pointer)>();
+            pending.Push((stream.Documents[0].RootNode, ""));
+            while (pending.Count > 0)
+            {
+                var (node, pointer) = pending.Pop();
+                if (!map._positions.ContainsKey(pointer)) map._positions[pointer] = (node.Start.Line, node.Start.Column);
+                switch (node)
+                {
+                    case SharpYaml.Serialization.YamlMappingNode mapping:
+                        foreach (var child in mapping.Children)
+                        {
+                            var key = child.Key is SharpYaml.Serialization.YamlScalarNode scalar ? scalar.Value ?? "" : "";
+                            var childPointer = pointer + "/" + Escape(key);
+                            // The key's position is where a reader looks for a property.
+                            if (!map._positions.ContainsKey(childPointer)) map._positions[childPointer] = (child.Key.Start.Line, child.Key.Start.Column);
+                            pending.Push((child.Value, childPointer));
+                        }
+                        break;
+                    case SharpYaml.Serialization.YamlSequenceNode sequence:
+                        for (var i = 0; i < sequence.Children.Count; i++)
+                        {
+                            pending.Push((sequence.Children[i], pointer + "/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                        }
+                        break;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A broken file keeps what was mapped; the syntax error itself is reported elsewhere.
+        }
+        return map;
+    }
+
     /// <summary>Position of the node at the pointer, or of its nearest recorded ancestor.</summary>
     public (int Line, int Column)? Find(string? pointer)
     {

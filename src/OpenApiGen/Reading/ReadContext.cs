@@ -15,7 +15,7 @@ public sealed class ReadContext
     public ReadContext(string path, string text, bool isJson)
     {
         _path = path;
-        _positions = new Lazy<JsonPositionMap?>(() => isJson ? JsonPositionMap.Build(text) : null);
+        _positions = new Lazy<JsonPositionMap?>(() => isJson ? JsonPositionMap.Build(text) : JsonPositionMap.BuildYaml(text));
         Raw = new RawDocument(text, isJson);
     }
 
