@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 
@@ -17,50 +18,97 @@ public sealed class JsonPositionMap
     {
     }
 
-    public static JsonPositionMap Build(string text)
+    /// <summary>
+    /// Positions of the given pointers (and of every ancestor on their way) in a JSON spec. Subtrees off those paths are
+    /// skipped without decoding, so a 13 MB spec with a handful of diagnostics costs one fast scan, not a full map.
+    /// </summary>
+    public static JsonPositionMap BuildFor(string text, IEnumerable<string> pointers)
     {
         var map = new JsonPositionMap();
+        var root = new Trie("");
+        foreach (var pointer in pointers) root.Add(Normalize(pointer));
         var bytes = Encoding.UTF8.GetBytes(text);
         var lineStarts = LineStarts(bytes);
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 4096 });
-        var path = new List<string>();
-        var arrayIndex = new Stack<int>();
-        var inArray = new Stack<bool>();
         try
         {
-            while (reader.Read())
-            {
-                var position = Position(lineStarts, (int)reader.TokenStartIndex);
-                switch (reader.TokenType)
-                {
-                    case JsonTokenType.PropertyName:
-                        path.Add(reader.GetString() ?? "");
-                        map.Record(path, position);
-                        continue;
-                    case JsonTokenType.StartObject:
-                    case JsonTokenType.StartArray:
-                        EnterValue(map, path, inArray, arrayIndex, position);
-                        inArray.Push(reader.TokenType == JsonTokenType.StartArray);
-                        arrayIndex.Push(-1);
-                        continue;
-                    case JsonTokenType.EndObject:
-                    case JsonTokenType.EndArray:
-                        inArray.Pop();
-                        arrayIndex.Pop();
-                        LeaveValue(path);
-                        continue;
-                    default:
-                        EnterValue(map, path, inArray, arrayIndex, position);
-                        LeaveValue(path);
-                        continue;
-                }
-            }
+            if (reader.Read()) Walk(ref reader, root, map, lineStarts);
         }
         catch (JsonException)
         {
             // A broken file keeps the positions read so far; the syntax error itself is reported elsewhere.
         }
         return map;
+    }
+
+    private static void Walk(ref Utf8JsonReader reader, Trie node, JsonPositionMap map, List<int> lineStarts)
+    {
+        if (!map._positions.ContainsKey(node.Pointer)) map._positions[node.Pointer] = Position(lineStarts, (int)reader.TokenStartIndex);
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var child = node.Match(ref reader);
+                if (child is not null && !map._positions.ContainsKey(child.Pointer)) map._positions[child.Pointer] = Position(lineStarts, (int)reader.TokenStartIndex);
+                reader.Read();
+                if (child is not null) Walk(ref reader, child, map, lineStarts);
+                else reader.Skip();
+            }
+        }
+        else if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            var index = 0;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                var child = node.Child(index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                index++;
+                if (child is not null) Walk(ref reader, child, map, lineStarts);
+                else reader.Skip();
+            }
+        }
+    }
+
+    private static string Normalize(string pointer) => pointer.StartsWith("#", StringComparison.Ordinal) ? pointer.Substring(1) : pointer;
+
+    /// <summary>The wanted pointers as a tree of unescaped segments.</summary>
+    private sealed class Trie
+    {
+        private readonly Dictionary<string, Trie> _children = new(StringComparer.Ordinal);
+        private byte[][]? _keys;
+
+        public Trie(string pointer) => Pointer = pointer;
+
+        public string Pointer { get; }
+
+        public void Add(string pointer)
+        {
+            var node = this;
+            foreach (var raw in pointer.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var segment = raw.Replace("~1", "/").Replace("~0", "~");
+                if (!node._children.TryGetValue(segment, out var child))
+                {
+                    child = new Trie(node.Pointer + "/" + Escape(segment));
+                    node._children[segment] = child;
+                    node._keys = null;
+                }
+                node = child;
+            }
+        }
+
+        public Trie? Child(string segment) => _children.TryGetValue(segment, out var child) ? child : null;
+
+        // Compares the property name as UTF-8 without allocating a string for names off the wanted paths.
+        public Trie? Match(ref Utf8JsonReader reader)
+        {
+            if (_children.Count == 0) return null;
+            _keys ??= _children.Keys.Select(k => Encoding.UTF8.GetBytes(k)).ToArray();
+            foreach (var key in _keys)
+            {
+                if (reader.ValueTextEquals(key)) return _children[Encoding.UTF8.GetString(key)];
+            }
+            return null;
+        }
     }
 
     /// <summary>The same map for a YAML spec, from the YAML parser's node marks (SharpYaml counts lines and columns from zero).</summary>
@@ -122,34 +170,8 @@ public sealed class JsonPositionMap
 
     public static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
 
-    private static void EnterValue(JsonPositionMap map, List<string> path, Stack<bool> inArray, Stack<int> arrayIndex, (int, int) position)
-    {
-        if (inArray.Count > 0 && inArray.Peek())
-        {
-            var index = arrayIndex.Pop() + 1;
-            arrayIndex.Push(index);
-            path.Add(index.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            map.Record(path, position);
-        }
-        else if (path.Count == 0)
-        {
-            map.Record(path, position);
-        }
-    }
 
-    // Every value except the root was entered under a segment (property name or array index): drop it.
-    private static void LeaveValue(List<string> path)
-    {
-        if (path.Count > 0) path.RemoveAt(path.Count - 1);
-    }
 
-    private void Record(List<string> path, (int, int) position)
-    {
-        var sb = new StringBuilder();
-        foreach (var segment in path) sb.Append('/').Append(Escape(segment));
-        var key = sb.ToString();
-        if (!_positions.ContainsKey(key)) _positions[key] = position;
-    }
 
     private static List<int> LineStarts(byte[] bytes)
     {

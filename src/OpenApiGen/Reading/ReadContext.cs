@@ -9,13 +9,16 @@ namespace OpenApiGen.Reading;
 public sealed class ReadContext
 {
     private readonly string _path;
-    private readonly Lazy<JsonPositionMap?> _positions;
-    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly string _text;
+    private readonly bool _isJson;
+    private readonly List<(string Id, string? Pointer, string[] Args, LocationInfo? Location)> _pending = new();
+    private List<DiagnosticInfo>? _diagnostics;
 
     public ReadContext(string path, string text, bool isJson)
     {
         _path = path;
-        _positions = new Lazy<JsonPositionMap?>(() => isJson ? JsonPositionMap.Build(text) : JsonPositionMap.BuildYaml(text));
+        _text = text;
+        _isJson = isJson;
         Raw = new RawDocument(text, isJson);
     }
 
@@ -24,20 +27,31 @@ public sealed class ReadContext
 
     public string Path => _path;
 
-    public IReadOnlyList<DiagnosticInfo> Diagnostics => _diagnostics;
-
-    public bool HasErrors(Func<string, bool> isError) => _diagnostics.Any(d => isError(d.Id));
+    /// <summary>The diagnostics with their locations; all pointers are located together in one pass over the text.</summary>
+    public IReadOnlyList<DiagnosticInfo> Diagnostics => _diagnostics ??= Resolve();
 
     /// <summary>Reports at the node a JSON pointer names (nearest known ancestor when the node itself is unknown).</summary>
-    public void Report(string id, string? pointer, params string[] args) =>
-        _diagnostics.Add(new DiagnosticInfo(id, args.ToEquatableArray(), Locate(pointer)));
-
-    public void ReportAtLine(string id, int line, int column, params string[] args) =>
-        _diagnostics.Add(new DiagnosticInfo(id, args.ToEquatableArray(), new LocationInfo(_path, line, column, line, column + 1)));
-
-    private LocationInfo Locate(string? pointer)
+    public void Report(string id, string? pointer, params string[] args)
     {
-        var position = _positions.Value?.Find(pointer) ?? (0, 0);
-        return new LocationInfo(_path, position.Line, position.Column, position.Line, position.Column + 1);
+        _pending.Add((id, pointer, args, null));
+        _diagnostics = null;
+    }
+
+    public void ReportAtLine(string id, int line, int column, params string[] args)
+    {
+        _pending.Add((id, null, args, new LocationInfo(_path, line, column, line, column + 1)));
+        _diagnostics = null;
+    }
+
+    private List<DiagnosticInfo> Resolve()
+    {
+        var pointers = _pending.Where(p => p.Location is null).Select(p => p.Pointer ?? "").Distinct().ToList();
+        var map = pointers.Count == 0 ? null : _isJson ? JsonPositionMap.BuildFor(_text, pointers) : JsonPositionMap.BuildYaml(_text);
+        return _pending.Select(p =>
+        {
+            if (p.Location is { } fixedLocation) return new DiagnosticInfo(p.Id, p.Args.ToEquatableArray(), fixedLocation);
+            var position = map?.Find(p.Pointer ?? "") ?? (0, 0);
+            return new DiagnosticInfo(p.Id, p.Args.ToEquatableArray(), new LocationInfo(_path, position.Line, position.Column, position.Line, position.Column + 1));
+        }).ToList();
     }
 }
