@@ -68,6 +68,50 @@ public class SecurityHostTests
         public override System.Threading.Tasks.Task<AnonymousResult> Anonymous(System.Threading.CancellationToken ct) => System.Threading.Tasks.Task.FromResult<AnonymousResult>("open");
     }
 
+    public static class RedirectCheck
+    {
+        private static WebApplication Start(System.Action<WebApplication> map)
+        {
+            var builder = WebApplication.CreateBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            var app = builder.Build();
+            map(app);
+            app.StartAsync().GetAwaiter().GetResult();
+            return app;
+        }
+
+        private static string Seen(Microsoft.AspNetCore.Http.HttpRequest r) =>
+            string.Join(",", new[] { "X-Key", "Authorization" }.Where(h => r.Headers.ContainsKey(h))) + "|" + r.QueryString.Value;
+
+        /// <summary>Calls one operation redirected to another origin and one redirected within the same origin.</summary>
+        public static async System.Threading.Tasks.Task<string> RunAsync()
+        {
+            var other = Start(app => app.MapGet("/echo", (Microsoft.AspNetCore.Http.HttpRequest r) => Microsoft.AspNetCore.Http.Results.Json(Seen(r))));
+            var otherUrl = other.Urls.First();
+            var api = Start(app =>
+            {
+                app.MapGet("/and", (Microsoft.AspNetCore.Http.HttpRequest r) => Microsoft.AspNetCore.Http.Results.Redirect(otherUrl + "/echo" + r.QueryString.Value));
+                app.MapGet("/or", (Microsoft.AspNetCore.Http.HttpRequest r) => Microsoft.AspNetCore.Http.Results.Redirect("/echo" + r.QueryString.Value));
+                app.MapGet("/echo", (Microsoft.AspNetCore.Http.HttpRequest r) => Microsoft.AspNetCore.Http.Results.Json(Seen(r)));
+            });
+            try
+            {
+                var services = new ServiceCollection();
+                services.AddGuardClient(o => { o.BaseAddress = new System.Uri(api.Urls.First()); o.HeaderKey = "h-secret"; o.QueryKey = "q-secret"; });
+                var client = services.BuildServiceProvider().GetRequiredService<GuardClient>();
+                var crossOrigin = await client.And.BothAsync();
+                var sameOrigin = await client.Or.EitherAsync();
+                return crossOrigin + " / " + sameOrigin;
+            }
+            finally
+            {
+                await api.StopAsync();
+                await other.StopAsync();
+            }
+        }
+    }
+
     public static class TestHost
     {
         public static WebApplication Start()
@@ -91,8 +135,7 @@ public class SecurityHostTests
     }
     """;
 
-    [Fact]
-    public async Task And_or_default_and_anonymous_requirements_hold_over_http()
+    private static readonly Lazy<Assembly> Compiled = new(() =>
     {
         var (result, compilation) = GeneratorHarness.Run(new SpecFile("/project/guard.yaml", Spec, "Guard.Api", "Client;Server;Models"));
         Assert.Empty(result.Diagnostics);
@@ -101,7 +144,21 @@ public class SecurityHostTests
         var emit = compilation.Emit(stream);
         Assert.True(emit.Success, string.Join("\n", emit.Diagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)));
         stream.Position = 0;
-        var assembly = new AssemblyLoadContext("guard", isCollectible: false).LoadFromStream(stream);
+        return new AssemblyLoadContext("guard", isCollectible: false).LoadFromStream(stream);
+    });
+
+    [Fact]
+    public async Task Credentials_follow_redirects_only_within_the_base_origin()
+    {
+        var seen = await (Task<string>)Compiled.Value.GetType("RedirectCheck")!.GetMethod("RunAsync")!.Invoke(null, null)!;
+        // Cross-origin hop: no API-key header, no API-key query parameter. Same-origin hop: the header stays.
+        Assert.Equal("| / X-Key|", seen);
+    }
+
+    [Fact]
+    public async Task And_or_default_and_anonymous_requirements_hold_over_http()
+    {
+        var assembly = Compiled.Value;
         var app = (Microsoft.AspNetCore.Builder.WebApplication)assembly.GetType("TestHost")!.GetMethod("Start")!.Invoke(null, null)!;
         try
         {

@@ -15,6 +15,10 @@ public static class ClientViews
         TitleDoc = string.Join(" ", CSharp.XmlLines(context.Title)),
         Groups = groups.AsArray(),
         context.EmitHttpClientFactory,
+        CredentialHeaders = string.Join(", ", new[] { "\"Authorization\"", "\"Cookie\"" }.Concat(CredentialNames(context, ParameterLocation.Header))),
+        CredentialQuery = CredentialNames(context, ParameterLocation.Query).Any()
+            ? "{ " + string.Join(", ", CredentialNames(context, ParameterLocation.Query)) + " }"
+            : "global::System.Array.Empty<string>()",
         Schemes = context.SecuritySchemes.Select(s => new
         {
             s.Identifier,
@@ -23,6 +27,9 @@ public static class ClientViews
             Apply = SecurityCode.ClientApply(s),
         }).ToArray(),
     };
+
+    private static IEnumerable<string> CredentialNames(SpecContext context, ParameterLocation location) =>
+        context.SecuritySchemes.Where(x => x.Kind == SecurityKind.ApiKey && x.In == location).Select(x => CSharp.Literal(x.ParameterName)).Distinct();
 
     public static object Group(SpecContext context, OperationGroup group) => new
     {

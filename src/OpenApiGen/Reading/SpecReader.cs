@@ -68,7 +68,7 @@ public static class SpecReader
         {
             clientName + "Client", clientName + "ClientOptions", clientName + "ApiException", clientName + "JsonOptions",
             clientName + "ClientServiceCollectionExtensions", clientName + "SecuritySchemes", clientName + "SecurityOptions",
-            clientName + "SecurityExtensions", clientName + "SecurityHandler", clientName + "SecurityHandlerOptions", clientName + "File", clientName + "SecurityRequirementAttribute",
+            clientName + "SecurityExtensions", clientName + "SecurityHandler", clientName + "SecurityHandlerOptions", clientName + "File", clientName + "SecurityRequirementAttribute", clientName + "RedirectHandler",
         });
         var schemas = new SchemaMapper(context, typeNames, document);
         var schemes = SecurityReader.ReadSchemes(document, context);

@@ -250,6 +250,68 @@ namespace OpenHands.Api
             }
         }
     }
+    /// <summary>
+    /// Follows redirects (at most 10) and keeps credentials on the original origin: a hop to another scheme, host or port
+    /// loses the Authorization and Cookie headers, the spec's API-key headers and its API-key query parameters.
+    /// Use it with a primary handler whose AllowAutoRedirect is false (AddOpenHandsClient sets that up).
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
+    public sealed partial class OpenHandsRedirectHandler : global::System.Net.Http.DelegatingHandler
+    {
+        private static readonly string[] CredentialHeaders = { "Authorization", "Cookie", "X-Session-API-Key" };
+        private static readonly string[] CredentialQuery = global::System.Array.Empty<string>();
+
+        protected override async global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var origin = request.RequestUri;
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            for (var hop = 0; hop < 10 && IsRedirect(response) && response.Headers.Location is { } location; hop++)
+            {
+                var target = location.IsAbsoluteUri ? location : new global::System.Uri(request.RequestUri!, location);
+                var next = new global::System.Net.Http.HttpRequestMessage(Method(response, request.Method), target);
+                var sameOrigin = origin is not null && global::System.Uri.Compare(origin, target, global::System.UriComponents.SchemeAndServer, global::System.UriFormat.Unescaped, global::System.StringComparison.OrdinalIgnoreCase) == 0;
+                foreach (var header in request.Headers)
+                {
+                    if (sameOrigin || !IsCredentialHeader(header.Key)) next.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                }
+                if (!sameOrigin) next.RequestUri = WithoutCredentialQuery(target);
+                if (next.Method != global::System.Net.Http.HttpMethod.Get && request.Content is { } content && content is not global::System.Net.Http.StreamContent) next.Content = content;
+                response.Dispose();
+                request = next;
+                response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            return response;
+        }
+
+        private static bool IsRedirect(global::System.Net.Http.HttpResponseMessage response) =>
+            (int)response.StatusCode is 301 or 302 or 303 or 307 or 308;
+
+        // 303 (and 301/302 after a POST, as browsers do) turn into GET; 307/308 keep the method.
+        private static global::System.Net.Http.HttpMethod Method(global::System.Net.Http.HttpResponseMessage response, global::System.Net.Http.HttpMethod method) =>
+            (int)response.StatusCode is 307 or 308 || method == global::System.Net.Http.HttpMethod.Get ? method : global::System.Net.Http.HttpMethod.Get;
+
+        private static bool IsCredentialHeader(string name)
+        {
+            foreach (var credential in CredentialHeaders)
+            {
+                if (string.Equals(credential, name, global::System.StringComparison.OrdinalIgnoreCase)) return true;
+            }
+            return false;
+        }
+
+        private static global::System.Uri WithoutCredentialQuery(global::System.Uri uri)
+        {
+            if (CredentialQuery.Length == 0 || string.IsNullOrEmpty(uri.Query)) return uri;
+            var kept = new global::System.Collections.Generic.List<string>();
+            foreach (var pair in uri.Query.TrimStart('?').Split('&'))
+            {
+                var name = global::System.Uri.UnescapeDataString(pair.Split('=')[0]);
+                if (global::System.Array.IndexOf(CredentialQuery, name) < 0) kept.Add(pair);
+            }
+            var builder = new global::System.UriBuilder(uri) { Query = string.Join("&", kept) };
+            return builder.Uri;
+        }
+    }
 
     /// <summary>Registers <see cref="OpenHandsClient"/> with IHttpClientFactory.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
@@ -263,6 +325,10 @@ namespace OpenHands.Api
             {
                 if (options.BaseAddress is not null) http.BaseAddress = options.BaseAddress;
             });
+            // Redirects are followed by OpenHandsRedirectHandler, which drops credentials when the origin changes;
+            // the socket handler's own redirect logic would forward custom API-key headers to any host.
+            global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigurePrimaryHttpMessageHandler(builder, () => new global::System.Net.Http.SocketsHttpHandler { AllowAutoRedirect = false });
+            global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddHttpMessageHandler(builder, () => new OpenHandsRedirectHandler());
             global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddTypedClient<OpenHandsClient>(builder, http => new OpenHandsClient(http, options));
             return builder;
         }
