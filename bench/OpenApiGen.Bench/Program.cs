@@ -17,7 +17,7 @@ using OpenApiGen;
 var runs = ArgValue("--runs") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 7;
 var kiota = ArgValue("--kiota");
 var specsDir = Path.GetFullPath(Path.Combine(FindRepoRoot(), "..", "shared", "specs"));
-string[] specs = ["openhands.json", "stripe.json", "github-api.json", "kubernetes.json", "openai.yaml"];
+string[] specs = ArgValue("--specs")?.Split(',') ?? ["openhands.json", "stripe.json", "github-api.json", "kubernetes.json", "openai.yaml"];
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 
 var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
@@ -60,14 +60,24 @@ foreach (var name in specs)
         var result = driver.RunGenerators(compilation).GetRunResult();
         files = result.GeneratedTrees.Length;
     });
-    var d = Median(runs, () =>
+    double d;
+    try
     {
-        var document = isJson
-            ? NSwag.OpenApiDocument.FromJsonAsync(text).GetAwaiter().GetResult()
-            : NSwag.OpenApiYamlDocument.FromYamlAsync(text).GetAwaiter().GetResult();
-        _ = new CSharpClientGenerator(document, new CSharpClientGeneratorSettings()).GenerateFile();
-        _ = new CSharpControllerGenerator(document, new CSharpControllerGeneratorSettings()).GenerateFile();
-    });
+        d = Median(runs, () =>
+        {
+            var document = isJson
+                ? NSwag.OpenApiDocument.FromJsonAsync(text).GetAwaiter().GetResult()
+                : NSwag.OpenApiYamlDocument.FromYamlAsync(text).GetAwaiter().GetResult();
+            _ = new CSharpClientGenerator(document, new CSharpClientGeneratorSettings()).GenerateFile();
+            _ = new CSharpControllerGenerator(document, new CSharpControllerGeneratorSettings()).GenerateFile();
+        });
+    }
+    catch (Exception ex)
+    {
+        // A peer that cannot read the spec has no time to compare; say so instead of stopping the run.
+        Console.Error.WriteLine($"{name}: NSwag failed: {ex.GetType().Name}: {ex.Message.Split('\n')[0]}");
+        d = double.NaN;
+    }
     var kiotaSeconds = kiota is null ? "not run" : TimeKiota(kiota, path);
     Console.WriteLine($"| {name} | {text.Length / 1e6:F1} | {a:F1} | {b:F1} | {c:F1} | {d:F1} | {c / a:F1} | {c / b:F2} {(c / b <= 2 ? "met" : "MISSED")} | {d / c:F2} {(d / c >= 3 ? "met" : "MISSED")} | {files} | {kiotaSeconds} |");
 }

@@ -33,3 +33,23 @@ public class AssemblyReferenceTests
         Assert.True(unexpected.Count == 0, "unexpected references: " + string.Join(", ", unexpected) + " (all: " + string.Join(", ", references) + ")");
     }
 }
+
+/// <summary>The catalogue, the release-tracking file and the README list the same diagnostics.</summary>
+public class DiagnosticCatalogueConsistencyTests
+{
+    [Fact]
+    public void Every_descriptor_has_help_and_is_tracked_and_documented()
+    {
+        var unshipped = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "src", "OpenApiGen", "AnalyzerReleases.Unshipped.md"));
+        var readme = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "README.md"));
+        var descriptors = OpenApiGen.Diagnostics.DiagnosticDescriptors.All.ToList();
+        Assert.Equal(16, descriptors.Count);
+        foreach (var d in descriptors)
+        {
+            Assert.StartsWith("OAG", d.Id);
+            Assert.False(string.IsNullOrWhiteSpace(d.Description.ToString()), d.Id + " has no help text");
+            Assert.Contains($"{d.Id} | OpenApiGen | {d.DefaultSeverity}", unshipped);
+            Assert.Contains($"| {d.Id} |", readme);
+        }
+    }
+}
