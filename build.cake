@@ -54,6 +54,15 @@ Task("Bench")
         });
     });
 
+// Run-time benchmark (not a test): generated client vs NSwag client vs hand-written HttpClient + STJ source-gen over
+// loopback Kestrel, BenchmarkDotNet with MemoryDiagnoser.
+Task("BenchRuntime")
+    .Does(() => DotNetRun("./bench/OpenApiGen.RuntimeBench/OpenApiGen.RuntimeBench.csproj", new DotNetRunSettings
+    {
+        Configuration = "Release",
+        ArgumentCustomization = args => args.Append("-- --filter \"*\""),
+    }));
+
 // The main job: the OpenHands sample hosts the generated controller on 127.0.0.1 and calls it with the generated client.
 Task("Sample")
     .Does(() => DotNetRun("./samples/OpenHands/OpenHands.Sample.csproj", new DotNetRunSettings { Configuration = configuration }));
