@@ -124,7 +124,22 @@ public sealed class InProcessConfig : ManualConfig
 /// <summary>NSwag's client for the same spec, generated and compiled in memory.</summary>
 public static class NSwagClient
 {
+    private static readonly Lazy<Type> ClientType = new(Compile);
+
     public static (object Client, MethodInfo Search, MethodInfo Delete) Create(string baseUrl, HttpClient http)
+    {
+        var type = ClientType.Value;
+        // NSwag's constructor shape depends on its settings: (string, HttpClient) or (HttpClient) with a BaseUrl property.
+        var ctor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
+        var client = ctor.GetParameters().Length == 2 ? ctor.Invoke([baseUrl, http]) : ctor.Invoke([http]);
+        type.GetProperty("BaseUrl")?.SetValue(client, baseUrl);
+        MethodInfo Find(string operationPrefix) => type.GetMethods()
+            .Where(m => m.Name.StartsWith(operationPrefix, StringComparison.OrdinalIgnoreCase) && m.Name.EndsWith("Async", StringComparison.Ordinal))
+            .OrderByDescending(m => m.GetParameters().Length).First();
+        return (client, Find("Search_conversations"), Find("Delete_conversation"));
+    }
+
+    private static Type Compile()
     {
         var spec = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "openhands.json"));
         var document = NSwag.OpenApiDocument.FromJsonAsync(spec).GetAwaiter().GetResult();
@@ -145,12 +160,7 @@ public static class NSwagClient
         var emit = compilation.Emit(stream);
         if (!emit.Success) throw new InvalidOperationException("NSwag's client does not compile: " + string.Join("\n", emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(5)));
         stream.Position = 0;
-        var type = AssemblyLoadContext.Default.LoadFromStream(stream).GetType("Bench.NSwag.NSwagOpenHandsClient")!;
-        var client = Activator.CreateInstance(type, baseUrl, http)!;
-        MethodInfo Find(string operationPrefix) => type.GetMethods()
-            .Where(m => m.Name.StartsWith(operationPrefix, StringComparison.OrdinalIgnoreCase) && m.Name.EndsWith("Async", StringComparison.Ordinal))
-            .OrderByDescending(m => m.GetParameters().Length).First();
-        return (client, Find("Search_conversations"), Find("Delete_conversation"));
+        return AssemblyLoadContext.Default.LoadFromStream(stream).GetType("Bench.NSwag.NSwagOpenHandsClient")!;
     }
 }
 
@@ -183,7 +193,9 @@ public static class Payload
 {
     public static ResultSet ResultSet(int count) => new(
         Enumerable.Range(0, count).Select(i => new ConversationDto(
-            "conv-" + i, "Conversation " + i, DateTimeOffset.UnixEpoch.AddDays(i), "RUNNING", "STATUS$READY", "octo/repo" + i, "main",
-            "github", "gui", i % 3, "http://127.0.0.1/conv-" + i, null, DateTimeOffset.UnixEpoch, [i, i + 1])).ToList(),
-        "page-2");
+            // The anyOf [X, null] fields are null: NSwag turns each into an empty class and then cannot read a real value
+            // (JsonException on last_updated_at), so all three clients read the payload NSwag can read.
+            "conv-" + i, "Conversation " + i, null, "RUNNING", null, null, null,
+            null, null, i % 3, null, null, DateTimeOffset.UnixEpoch.AddDays(i), [i, i + 1])).ToList(),
+        null);
 }

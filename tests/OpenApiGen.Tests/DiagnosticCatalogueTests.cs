@@ -91,6 +91,48 @@ public class DiagnosticCatalogueTests
     }
 
     [Fact]
+    public void Keyword_parameter_names_are_escaped_and_reported()
+    {
+        var (diagnostics, errors, _) = Run("""
+        {
+          "openapi": "3.0.3", "info": { "title": "x", "version": "1" },
+          "paths": { "/items": { "get": { "operationId": "list", "parameters": [ { "name": "class", "in": "query", "schema": { "type": "string" } } ], "responses": { "204": { "description": "ok" } } } } }
+        }
+        """);
+        var info = Single(diagnostics, "OAG009");
+        Assert.Equal(DiagnosticSeverity.Info, info.Severity);
+        Assert.Contains("@class", info.GetMessage());
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public void Unknown_type_falls_back_without_breaking_the_build()
+    {
+        var (diagnostics, errors, result) = Run("""
+        {
+          "openapi": "3.0.3", "info": { "title": "x", "version": "1" },
+          "paths": {},
+          "components": { "schemas": { "Odd": { "type": "object", "properties": { "v": { "type": "quaternion" } } } } }
+        }
+        """);
+        Assert.Contains(diagnostics, d => d.Severity == DiagnosticSeverity.Warning && d.Location.GetLineSpan().Path == "/project/case.json");
+        Assert.DoesNotContain(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Empty(errors);
+        Assert.Contains(result.GeneratedTrees, t => t.FilePath.EndsWith("Models.Odd.g.cs"));
+    }
+
+    [Fact]
+    public void Severities_follow_the_compilation_options()
+    {
+        // .editorconfig's dotnet_diagnostic.<id>.severity reaches the compiler as specific diagnostic options.
+        var spec = new SpecFile("/project/case.json", """{ "openapi": "3.0.3", "info": { "title": "x", "version": "1" }, "paths": { "/a": { "get": { "operationId": "a", "parameters": [ { "name": "q", "in": "query" } ], "responses": { "204": { "description": "ok" } } } } } }""", "Case.Api", "Client");
+        var compilation = GeneratorHarness.CreateCompilation("class C { }");
+        compilation = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["OAG015"] = ReportDiagnostic.Error }));
+        GeneratorHarness.CreateDriver(new[] { spec }).RunGeneratorsAndUpdateCompilation(compilation, out _, out var diagnostics);
+        Assert.Equal(DiagnosticSeverity.Error, Assert.Single(diagnostics, d => d.Id == "OAG015").Severity);
+    }
+
+    [Fact]
     public void Ref_cycles_and_external_refs_are_reported_and_do_not_hang()
     {
         var (diagnostics, errors, result) = Run("""
@@ -106,6 +148,7 @@ public class DiagnosticCatalogueTests
         }
         """);
         Assert.Contains(diagnostics, d => d.Id == "OAG008" && d.GetMessage().Contains("other.json"));
+        Assert.Contains(diagnostics, d => d.Id == "OAG007" && d.GetMessage().Contains("Loop"));
         Assert.Empty(errors);
         Assert.Contains(result.GeneratedTrees, t => t.FilePath.EndsWith("Models.A.g.cs"));
     }

@@ -146,6 +146,10 @@ public sealed class OperationReader
                 : _schemas.Map(schema, operationName + Identifier.Pascal(parameter.Name, "Parameter"), parameterPointer + "/schema");
             if (!required) type = type.AsNullable();
             var csharpName = names.Claim(Identifier.Camel(parameter.Name, "value"));
+            if (csharpName.StartsWith("@", StringComparison.Ordinal))
+            {
+                _context.Report(DiagnosticDescriptors.Renamed.Id, parameterPointer, parameter.Name, csharpName, "it is a C# keyword");
+            }
             result.Add(new ParameterDef(csharpName, parameter.Name, location, type, required, parameter.Description));
         }
         CheckPathTemplate(operation, pointer, result, names);

@@ -27,7 +27,7 @@ namespace OpenHands.Api
                 }
                 using var __message = __request.Build(global::System.Net.Http.HttpMethod.Delete, _client.BaseAddress);
                 __message.Headers.TryAddWithoutValidation("Accept", "application/json");
-                using var __response = await _client.SendAsync(__message, false, cancellationToken).ConfigureAwait(false);
+                using var __response = await _client.SendAsync(__message, cancellationToken).ConfigureAwait(false);
                 var __status = (int)__response.StatusCode;
                 if (__status == 200)
                 {

@@ -112,11 +112,9 @@ namespace OpenHands.Api
             request.AddHeader("X-Session-API-Key", _options.APIKeyHeader);
         }
 
-        private async global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(global::System.Net.Http.HttpRequestMessage request, bool streamResponse, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var completion = streamResponse ? global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead : global::System.Net.Http.HttpCompletionOption.ResponseContentRead;
-            return await _httpClient.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
-        }
+        // Bodies are always streamed: JSON is deserialized straight from the socket instead of being buffered first.
+        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken) =>
+            _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken);
 
         private async global::System.Threading.Tasks.Task<T> ReadJsonAsync<T>(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
         {
@@ -206,10 +204,11 @@ namespace OpenHands.Api
         /// <summary>Collects the parts of one request; credentials and parameters are added before it is built.</summary>
         private sealed class RequestBuilder
         {
+            // Query, headers and cookies are allocated only when an operation has them.
             private readonly global::System.Text.StringBuilder _path = new global::System.Text.StringBuilder();
-            private readonly global::System.Text.StringBuilder _query = new global::System.Text.StringBuilder();
-            private readonly global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> _headers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-            private readonly global::System.Text.StringBuilder _cookies = new global::System.Text.StringBuilder();
+            private global::System.Text.StringBuilder? _query;
+            private global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? _headers;
+            private global::System.Text.StringBuilder? _cookies;
 
             public void AppendPath(string literal) => _path.Append(literal);
 
@@ -218,6 +217,7 @@ namespace OpenHands.Api
             public void AddQuery<T>(string name, T value)
             {
                 if (value is null) return;
+                _query ??= new global::System.Text.StringBuilder();
                 _query.Append(_query.Length == 0 ? '?' : '&').Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(Format(value)));
             }
 
@@ -229,12 +229,13 @@ namespace OpenHands.Api
 
             public void AddHeader<T>(string name, T value)
             {
-                if (value is not null) _headers.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(name, Format(value)));
+                if (value is not null) (_headers ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>(name, Format(value)));
             }
 
             public void AddCookie<T>(string name, T value)
             {
                 if (value is null) return;
+                _cookies ??= new global::System.Text.StringBuilder();
                 if (_cookies.Length > 0) _cookies.Append("; ");
                 _cookies.Append(name).Append('=').Append(global::System.Uri.EscapeDataString(Format(value)));
             }
@@ -242,10 +243,14 @@ namespace OpenHands.Api
             public global::System.Net.Http.HttpRequestMessage Build(global::System.Net.Http.HttpMethod method, global::System.Uri baseAddress)
             {
                 var root = baseAddress.AbsoluteUri;
-                var uri = new global::System.Uri(root.EndsWith("/", global::System.StringComparison.Ordinal) ? root + _path + _query : root + "/" + _path + _query, global::System.UriKind.Absolute);
+                if (!root.EndsWith("/", global::System.StringComparison.Ordinal)) root += "/";
+                var uri = new global::System.Uri(_query is null ? root + _path : root + _path + _query, global::System.UriKind.Absolute);
                 var request = new global::System.Net.Http.HttpRequestMessage(method, uri);
-                foreach (var header in _headers) request.Headers.TryAddWithoutValidation(header.Key, header.Value);
-                if (_cookies.Length > 0) request.Headers.TryAddWithoutValidation("Cookie", _cookies.ToString());
+                if (_headers is not null)
+                {
+                    foreach (var header in _headers) request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                }
+                if (_cookies is not null) request.Headers.TryAddWithoutValidation("Cookie", _cookies.ToString());
                 return request;
             }
         }
