@@ -28,6 +28,28 @@ public sealed partial class PackedPackageEndToEndTests(PackedConsumerFixture fix
     }
 
     [Fact]
+    public void Packed_generator_references_only_netstandard_roslyn_and_what_the_package_ships()
+    {
+        fixture.EnsureReady(output);
+        // The generator loads inside the compiler: anything else it references would have to be there already.
+        string[] allowed =
+        [
+            "netstandard", "Microsoft.CodeAnalysis", "Microsoft.CodeAnalysis.CSharp", "System.Collections.Immutable", "System.Memory",
+            "System.Text.Json", "Microsoft.OpenApi", "Microsoft.OpenApi.YamlReader", "SharpYaml", "Scriban.Signed",
+        ];
+        using var package = System.IO.Compression.ZipFile.OpenRead(fixture.PackagePath!);
+        using var dll = new MemoryStream();
+        using (var entry = package.GetEntry("analyzers/dotnet/cs/OpenApiGen.dll")!.Open()) entry.CopyTo(dll);
+        dll.Position = 0;
+        using var pe = new System.Reflection.PortableExecutable.PEReader(dll);
+        var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        var references = metadata.AssemblyReferences.Select(h => metadata.GetString(metadata.GetAssemblyReference(h).Name)).ToList();
+        output.WriteLine("packed OpenApiGen.dll references: " + string.Join(", ", references));
+        Assert.Contains("Microsoft.OpenApi", references);
+        Assert.Empty(references.Except(allowed));
+    }
+
+    [Fact]
     public void Consumer_builds_cleanly_against_the_package()
     {
         fixture.EnsureReady(output);
