@@ -41,7 +41,7 @@ public class DiagnosticCatalogueTests
         """);
         var duplicate = Single(diagnostics, "OAG012");
         Assert.Equal(4, duplicate.Location.GetLineSpan().StartLinePosition.Line);
-        Assert.Contains(diagnostics, d => d.Id == "OAG009" && d.GetMessage().Contains("List2"));
+        Assert.Contains(diagnostics, d => d.Id == "OAG017" && d.GetMessage().Contains("List2"));
         Assert.Empty(errors);
     }
 

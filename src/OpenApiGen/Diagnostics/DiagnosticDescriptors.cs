@@ -90,8 +90,14 @@ public static class DiagnosticDescriptors
         "The format '{0}' is not known for type '{1}'; values are typed as {2}", DiagnosticSeverity.Warning,
         "Use a standard format, or ignore this warning if the base type is what you want.");
 
+    public static readonly DiagnosticDescriptor OperationNameCollision = Create(
+        "OAG017", "Operations share a C# name",
+        "The operation {0} would be named '{1}' like another operation in group '{2}'; it is generated as '{3}'", DiagnosticSeverity.Warning,
+        "Give the operations distinct operationIds (or tags) to choose the names yourself.");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
+        [OperationNameCollision.Id] = OperationNameCollision,
         [UnsupportedVersion.Id] = UnsupportedVersion,
         [DuplicateOperationId.Id] = DuplicateOperationId,
         [PathParameterNotDeclared.Id] = PathParameterNotDeclared,

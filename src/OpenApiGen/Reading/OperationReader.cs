@@ -82,7 +82,7 @@ public sealed class OperationReader
                 var unique = names.Claim(operation.Name);
                 if (unique != operation.Name)
                 {
-                    _context.Report(DiagnosticDescriptors.Renamed.Id, pointer, operation.Name, unique, "another operation in group '" + group.Key + "' has that name");
+                    _context.Report(DiagnosticDescriptors.OperationNameCollision.Id, pointer, operation.Method + " " + operation.Path, operation.Name, groupName, unique);
                 }
                 var result = typeNames.IsTaken(unique + "Result") ? groupName + unique + "Result" : unique + "Result";
                 list.Add(operation with { Name = unique, ResultName = typeNames.Claim(result) });
