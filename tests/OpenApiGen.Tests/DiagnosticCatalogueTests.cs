@@ -91,6 +91,21 @@ public class DiagnosticCatalogueTests
     }
 
     [Fact]
+    public void Server_without_aspnetcore_is_skipped_with_a_warning()
+    {
+        var spec = SpecFile.FromRepo("openhands-delete-conversation.json", "OpenHands.Api", "Client;Server");
+        var netOnly = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => p.Contains("Microsoft.NETCore.App", StringComparison.Ordinal) && !Path.GetFileName(p).StartsWith("OpenApiGen", StringComparison.Ordinal))
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p));
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Library", new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("class C { }", Microsoft.CodeAnalysis.CSharp.CSharpParseOptions.Default.WithLanguageVersion(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Preview)) }, netOnly,
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        GeneratorHarness.CreateDriver(new[] { spec }).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        Assert.Equal(DiagnosticSeverity.Warning, Assert.Single(diagnostics, d => d.Id == "OAG018").Severity);
+        Assert.DoesNotContain(output.SyntaxTrees, t => t.FilePath.Contains("ControllerBase"));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
     public void Keyword_parameter_names_are_escaped_and_reported()
     {
         var (diagnostics, errors, _) = Run("""

@@ -95,8 +95,14 @@ public static class DiagnosticDescriptors
         "The operation {0} would be named '{1}' like another operation in group '{2}'; it is generated as '{3}'", DiagnosticSeverity.Warning,
         "Give the operations distinct operationIds (or tags) to choose the names yourself.");
 
+    public static readonly DiagnosticDescriptor ServerNeedsAspNetCore = Create(
+        "OAG018", "Server code needs ASP.NET Core MVC",
+        "'{0}' asks for Server, but the project does not reference ASP.NET Core MVC; server code is not generated", DiagnosticSeverity.Warning,
+        "Use Microsoft.NET.Sdk.Web or a FrameworkReference to Microsoft.AspNetCore.App, or drop Server from OpenApiGenerate.");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
+        [ServerNeedsAspNetCore.Id] = ServerNeedsAspNetCore,
         [OperationNameCollision.Id] = OperationNameCollision,
         [UnsupportedVersion.Id] = UnsupportedVersion,
         [DuplicateOperationId.Id] = DuplicateOperationId,

@@ -23,6 +23,12 @@ public static class SpecOptionsReader
             else if (part.Equals("Server", StringComparison.OrdinalIgnoreCase)) server = true;
             else if (part.Length > 0) context.Report(DiagnosticDescriptors.UnknownMetadata.Id, null, part, "OpenApiGenerate", input.Path, "Client, Server or Models separated by ';'");
         }
+        if (server && !features.HasAspNetCoreMvc)
+        {
+            // Emitting controllers without MVC would only produce compile errors in the user's project.
+            context.Report(DiagnosticDescriptors.ServerNeedsAspNetCore.Id, null, input.Path);
+            server = false;
+        }
         // Clients and servers use the models, so asking for either implies them.
         return new GenerateOptions(models || client || server, client, server, server);
     }
