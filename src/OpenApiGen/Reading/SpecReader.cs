@@ -16,8 +16,6 @@ public static class SpecReader
     private static readonly Regex JsonLine = new(@"LineNumber: (\d+) \| BytePositionInLine: (\d+)", RegexOptions.CultureInvariant);
     private static readonly Regex YamlLine = new(@"at line (\d+), column (\d+)", RegexOptions.CultureInvariant);
 
-    private static readonly OpenApiReaderSettings Settings = CreateSettings();
-
     public static SpecResult Read(SpecInput input, CompilationFeatures features)
     {
         var isJson = input.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
@@ -39,7 +37,8 @@ public static class SpecReader
         ReadResult result;
         try
         {
-            result = OpenApiDocument.Parse(input.Text, isJson ? "json" : "yaml", Settings);
+            // Settings per read: the compiler server runs several compilations at once, and the reader's settings hold mutable state.
+            result = OpenApiDocument.Parse(input.Text, isJson ? "json" : "yaml", CreateSettings());
         }
         catch (OpenApiUnsupportedSpecVersionException ex)
         {
