@@ -26,7 +26,7 @@ public sealed partial class OpenHandsEndToEndTests(OpenHandsConsumerFixture fixt
 
         Assert.Equal(0, build.ExitCode);
         var lines = build.Output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        var errorLines = lines.Where(l => ErrorWord().IsMatch(l) || OagError().IsMatch(l)).Distinct(StringComparer.Ordinal).ToList();
+        var errorLines = lines.Where(l => ConsumerOutput.ErrorWord().IsMatch(l) || ConsumerOutput.OagError().IsMatch(l)).Distinct(StringComparer.Ordinal).ToList();
         Assert.True(errorLines.Count == 0, "The consumer build reported errors:" + Environment.NewLine + string.Join(Environment.NewLine, errorLines));
         foreach (var warning in lines.Where(l => l.Contains("warning OAG", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal))
         {
@@ -54,7 +54,7 @@ public sealed partial class OpenHandsEndToEndTests(OpenHandsConsumerFixture fixt
     public void Generated_client_drives_every_operation_against_the_generated_server()
     {
         fixture.EnsureReady(output);
-        var results = ParseResults(fixture.StartupOutput);
+        var results = ConsumerOutput.ParseResults(fixture.StartupOutput);
 
         // Nothing threw unexpectedly along the way.
         AssertResult(results, "step-failures", "0");
@@ -479,20 +479,6 @@ public sealed partial class OpenHandsEndToEndTests(OpenHandsConsumerFixture fixt
         return buffer.ToArray();
     }
 
-    private static Dictionary<string, string> ParseResults(IEnumerable<string> lines)
-    {
-        var results = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in lines)
-        {
-            var match = ResultLine().Match(line);
-            if (match.Success)
-            {
-                results[match.Groups[1].Value] = match.Groups[2].Value;
-            }
-        }
-        return results;
-    }
-
     private string Result(Dictionary<string, string> results, string name)
     {
         if (!results.TryGetValue(name, out var actual))
@@ -509,13 +495,4 @@ public sealed partial class OpenHandsEndToEndTests(OpenHandsConsumerFixture fixt
         output.WriteLine($"RESULT {name}={actual} (expected {expected})");
         Assert.Equal(expected, actual);
     }
-
-    [GeneratedRegex(@"^RESULT ([\w-]+)=(.*)$")]
-    private static partial Regex ResultLine();
-
-    [GeneratedRegex(@"\berror\b")]
-    private static partial Regex ErrorWord();
-
-    [GeneratedRegex(@"error\s+OAG\d+", RegexOptions.IgnoreCase)]
-    private static partial Regex OagError();
 }

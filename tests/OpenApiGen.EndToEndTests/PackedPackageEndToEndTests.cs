@@ -56,7 +56,7 @@ public sealed partial class PackedPackageEndToEndTests(PackedConsumerFixture fix
         var build = fixture.Build!;
 
         Assert.Equal(0, build.ExitCode);
-        var errorLines = build.Output.Split('\n').Where(l => ErrorWord().IsMatch(l) || OagError().IsMatch(l)).ToList();
+        var errorLines = build.Output.Split('\n').Where(l => ConsumerOutput.ErrorWord().IsMatch(l) || ConsumerOutput.OagError().IsMatch(l)).ToList();
         Assert.True(errorLines.Count == 0, "The consumer build reported errors:" + Environment.NewLine + string.Join(Environment.NewLine, errorLines));
 
         // Restored from the local feed into the temp package folder, not into (or from) the global cache.
@@ -78,7 +78,7 @@ public sealed partial class PackedPackageEndToEndTests(PackedConsumerFixture fix
     public void Generated_client_talks_to_generated_server()
     {
         fixture.EnsureReady(output);
-        var results = ParseResults(fixture.StartupOutput);
+        var results = ConsumerOutput.ParseResults(fixture.StartupOutput);
 
         AssertResult(results, "delete-existing", "True");
         AssertResult(results, "delete-again", "False");
@@ -188,33 +188,10 @@ public sealed partial class PackedPackageEndToEndTests(PackedConsumerFixture fix
         return int.Parse(text.Trim(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static Dictionary<string, string> ParseResults(IEnumerable<string> lines)
-    {
-        var results = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in lines)
-        {
-            var match = ResultLine().Match(line);
-            if (match.Success)
-            {
-                results[match.Groups[1].Value] = match.Groups[2].Value;
-            }
-        }
-        return results;
-    }
-
     private void AssertResult(Dictionary<string, string> results, string name, string expected)
     {
         Assert.True(results.TryGetValue(name, out var actual), $"The consumer printed no 'RESULT {name}=' line.");
         output.WriteLine($"RESULT {name}={actual} (expected {expected})");
         Assert.Equal(expected, actual);
     }
-
-    [GeneratedRegex(@"^RESULT ([\w-]+)=(.*)$")]
-    private static partial Regex ResultLine();
-
-    [GeneratedRegex(@"\berror\b")]
-    private static partial Regex ErrorWord();
-
-    [GeneratedRegex(@"error\s+OAG\d+", RegexOptions.IgnoreCase)]
-    private static partial Regex OagError();
 }
