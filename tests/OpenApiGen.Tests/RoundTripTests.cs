@@ -71,24 +71,35 @@ public class RoundTripTests
 
     private static Type T(string name) => Models.Value.GetType("Zoo.Api." + name, throwOnError: true)!;
 
-    private static object RoundTrip(string typeName, string json)
+    // "reflection": System.Text.Json reading the generated attributes; "metadata": the generated ZooJsonContext,
+    // the path the generated client takes and the only one that works under trimming and native AOT.
+    private static readonly Lazy<JsonSerializerOptions> MetadataOptions = new(() =>
+        (JsonSerializerOptions)T("ZooJsonContext").GetMethod("CreateOptions")!.Invoke(null, null)!);
+
+    private static JsonSerializerOptions Options(string mode) => mode == "metadata" ? MetadataOptions.Value : JsonSerializerOptions.Default;
+
+    private static object? Read(string mode, string json, string typeName) => JsonSerializer.Deserialize(json, T(typeName), Options(mode));
+
+    private static object RoundTrip(string mode, string typeName, string json)
     {
-        var value = JsonSerializer.Deserialize(json, T(typeName))!;
-        var written = JsonSerializer.Serialize(value, T(typeName));
+        var value = Read(mode, json, typeName)!;
+        var written = JsonSerializer.Serialize(value, T(typeName), Options(mode));
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(json), JsonNode.Parse(written)), $"{typeName}: wrote {written}, read {json}");
         return value;
     }
 
     private static object? Get(object target, string property) => target.GetType().GetProperty(property)!.GetValue(target);
 
-    [Fact]
-    public void Full_keeper_round_trips()
+    [Theory]
+    [InlineData("reflection")]
+    [InlineData("metadata")]
+    public void Full_keeper_round_trips(string mode)
     {
         const string json = """
         {"name":"Ann","nickname":null,"pets":[{"kind":"dog","bark":true},{"kind":"cat","lives":9}],"mood":"grumpy","level":3,
          "badge":7,"scores":{"a":1.5,"b":2},"hired":"2024-01-02","seen":"2024-01-02T03:04:05+00:00","id":"6f1c2b1e-8a5e-4c5f-9a55-0e6f1d2c3b4a","extra":{"any":[1,"x"]}}
         """;
-        var keeper = RoundTrip("Keeper", json);
+        var keeper = RoundTrip(mode, "Keeper", json);
         var pets = ((System.Collections.IEnumerable)Get(keeper, "Pets")!).Cast<object>().ToList();
         Assert.Equal(true, Get(pets[0], "IsDog"));
         Assert.Equal(true, Get(pets[1], "IsCat"));
@@ -98,39 +109,56 @@ public class RoundTripTests
         Assert.Null(Get(keeper, "Nickname"));
     }
 
-    [Fact]
-    public void Optional_properties_stay_absent_and_required_nulls_stay_null()
+    [Theory]
+    [InlineData("reflection")]
+    [InlineData("metadata")]
+    public void Optional_properties_stay_absent_and_required_nulls_stay_null(string mode)
     {
-        RoundTrip("Keeper", """{"name":"Bo","nickname":null,"pets":[]}""");
-        RoundTrip("Keeper", """{"name":"Bo","nickname":"b","alias":"x","pets":[],"badge":"gold"}""");
+        RoundTrip(mode, "Keeper", """{"name":"Bo","nickname":null,"pets":[]}""");
+        RoundTrip(mode, "Keeper", """{"name":"Bo","nickname":"b","alias":"x","pets":[],"badge":"gold"}""");
     }
 
-    [Fact]
-    public void Enums_keep_unknown_values()
+    [Theory]
+    [InlineData("reflection")]
+    [InlineData("metadata")]
+    public void Enums_keep_unknown_values(string mode)
     {
-        var mood = RoundTrip("Mood", "\"sleepy\"");
+        var mood = RoundTrip(mode, "Mood", "\"sleepy\"");
         Assert.Equal(false, Get(mood, "IsKnown"));
         Assert.Equal("sleepy", Get(mood, "Value"));
         var happy = T("Mood").GetProperty("Happy")!.GetValue(null)!;
-        Assert.Equal(happy, JsonSerializer.Deserialize("\"happy\"", T("Mood")));
-        var level = RoundTrip("Level", "42");
+        Assert.Equal(happy, Read(mode, "\"happy\"", "Mood"));
+        var level = RoundTrip(mode, "Level", "42");
         Assert.Equal(false, Get(level, "IsKnown"));
         Assert.Equal(2, Get(T("Level").GetProperty("Mid")!.GetValue(null)!, "Value"));
     }
 
-    [Fact]
-    public void Discriminator_picks_the_variant_even_when_shapes_overlap()
+    [Theory]
+    [InlineData("reflection")]
+    [InlineData("metadata")]
+    public void Discriminator_picks_the_variant_even_when_shapes_overlap(string mode)
     {
         // A cat payload that also fits Dog (the first arm): only the discriminator can tell it is a cat.
-        var pet = JsonSerializer.Deserialize("""{"kind":"cat","bark":false,"lives":3}""", T("Pet"))!;
+        var pet = Read(mode, """{"kind":"cat","bark":false,"lives":3}""", "Pet")!;
         Assert.Equal(true, Get(pet, "IsCat"));
-        var undiscriminated = JsonSerializer.Deserialize("""{"kind":"cat","lives":1}""", T("Pet"))!;
+        var undiscriminated = Read(mode, """{"kind":"cat","lives":1}""", "Pet")!;
         Assert.Equal(true, Get(undiscriminated, "IsCat"));
     }
 
-    [Fact]
-    public void Union_rejects_values_of_no_variant()
+    [Theory]
+    [InlineData("reflection")]
+    [InlineData("metadata")]
+    public void Union_rejects_values_of_no_variant(string mode)
     {
-        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("true", T("KeeperBadge")));
+        Assert.Throws<JsonException>(() => Read(mode, "true", "KeeperBadge"));
+    }
+
+    [Theory]
+    [InlineData("reflection")]
+    [InlineData("metadata")]
+    public void Missing_required_property_is_rejected(string mode)
+    {
+        var error = Assert.Throws<JsonException>(() => Read(mode, """{"nickname":null,"pets":[]}""", "Keeper"));
+        Assert.Contains("name", error.Message);
     }
 }

@@ -20,6 +20,7 @@ public class SeedTests
             "OpenHands.Api.Models.ValidationErrorLocItem.g.cs",
             "OpenHands.Api.OpenHandsClient.Conversations.g.cs",
             "OpenHands.Api.OpenHandsClient.g.cs",
+            "OpenHands.Api.OpenHandsJsonContext.g.cs",
             "OpenHands.Api.OpenHandsSecurity.g.cs",
         }, names);
         Assert.Empty(result.Diagnostics);

@@ -167,7 +167,7 @@ public static class ClientViews
         {
             BodyKind.Text => guard + "__message.Content = new global::System.Net.Http.StringContent(body, global::System.Text.Encoding.UTF8, " + mediaType + ");",
             BodyKind.Binary => guard + "__message.Content = new global::System.Net.Http.StreamContent(body) { Headers = { ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue(" + mediaType + ") } };",
-            _ => guard + "__message.Content = new global::System.Net.Http.StringContent(global::System.Text.Json.JsonSerializer.Serialize(body, _client.JsonOptions), global::System.Text.Encoding.UTF8, " + (body.Kind == BodyKind.Json ? mediaType : "\"application/json\"") + ");",
+            _ => guard + "__message.Content = new global::System.Net.Http.StringContent(_client.ToJson(body), global::System.Text.Encoding.UTF8, " + (body.Kind == BodyKind.Json ? mediaType : "\"application/json\"") + ");",
         });
         return lines;
     }
@@ -194,7 +194,7 @@ public static class ClientViews
             var value = isList ? "__item" : field.Name;
             var text = IsSimple(isList ? field.Type.Item! : field.Type)
                 ? "Format(" + value + ")"
-                : "global::System.Text.Json.JsonSerializer.Serialize(" + value + ", _client.JsonOptions)";
+                : "_client.ToJson(" + value + ")";
             var add = multipart
                 ? "__content.Add(new global::System.Net.Http.StringContent(" + text + "), " + wire + ");"
                 : "__form.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(" + wire + ", " + text + "));";

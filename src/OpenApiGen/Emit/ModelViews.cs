@@ -10,6 +10,7 @@ public static class ModelViews
     {
         context.Namespace,
         SourceEmitter.Version,
+        Client = context.ClientName,
         Model = new
         {
             model.Name,
@@ -19,6 +20,10 @@ public static class ModelViews
                 p.Name,
                 JsonName = CSharp.Literal(p.JsonName),
                 p.Required,
+                RequiredLiteral = p.Required ? "true" : "false",
+                NameLiteral = CSharp.Literal(p.Name),
+                // Property names never start with '_' followed by a letter, so these fields cannot collide with them.
+                Field = "_" + p.Name.TrimStart('@'),
                 Type = CSharp.Type(p.Required ? p.Type : p.Type.AsNullable(), context.Namespace),
                 Doc = CSharp.DocComment(p.Description, "        "),
             }).ToArray(),
@@ -38,7 +43,7 @@ public static class ModelViews
             FieldType = CSharp.Type(v.Type.IsValueType || v.Type.Kind == TypeKind.Json ? v.Type : v.Type.AsNullable(), ns),
             // User-defined conversions from interfaces (IReadOnlyList, IReadOnlyDictionary) are not allowed in C#.
             Implicit = v.Type.Kind != TypeKind.Array && v.Type.Kind != TypeKind.Map,
-            Write = WriteStatement(v, char.ToLowerInvariant(v.Name[0]) + v.Name.Substring(1)),
+            Write = WriteStatement(v, char.ToLowerInvariant(v.Name[0]) + v.Name.Substring(1), JsonTypeCatalog.RuntimeName(v.Type, ns)),
         }).ToArray();
         return new
         {
@@ -81,11 +86,37 @@ public static class ModelViews
         };
     }
 
-    private static string WriteStatement(UnionVariant variant, string field) => variant.Type.Name switch
+    public static object JsonContext(SpecContext context, EquatableArray<JsonTypeEntry> types) => new
+    {
+        context.Namespace,
+        SourceEmitter.Version,
+        Client = context.ClientName,
+        TitleDoc = string.Join(" ", CSharp.XmlLines(context.Title)),
+        Lines = types.Select(JsonContextLine).ToArray(),
+    };
+
+    private const string Metadata = "global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.";
+
+    private static string JsonContextLine(JsonTypeEntry entry)
+    {
+        var t = entry.TypeName;
+        var create = entry.Shape switch
+        {
+            JsonShape.Object => t + ".CreateJsonTypeInfo(options)",
+            JsonShape.Converter => Metadata + "CreateValueInfo<" + t + ">(options, new " + entry.Argument + "())",
+            JsonShape.Value => Metadata + "CreateValueInfo<" + t + ">(options, " + Metadata + entry.Argument + ")",
+            JsonShape.Nullable => Metadata + "CreateValueInfo<" + t + ">(options, " + Metadata + "GetNullableConverter<" + entry.Argument + ">(options))",
+            JsonShape.List => Metadata + "CreateIEnumerableInfo<" + t + ", " + entry.Argument + ">(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<" + t + ">())",
+            _ => Metadata + "CreateIReadOnlyDictionaryInfo<" + t + ", string, " + entry.Argument + ">(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<" + t + ">())",
+        };
+        return "if (type == typeof(" + t + ")) return " + create + ";";
+    }
+
+    private static string WriteStatement(UnionVariant variant, string field, string type) => variant.Type.Name switch
     {
         "string" when variant.Type.Kind == TypeKind.Primitive => "writer.WriteStringValue(_" + field + ");",
         "bool" when variant.Type.Kind == TypeKind.Primitive => "writer.WriteBooleanValue(_" + field + ");",
         "int" or "long" or "double" or "float" or "decimal" when variant.Type.Kind == TypeKind.Primitive => "writer.WriteNumberValue(_" + field + ");",
-        _ => "global::System.Text.Json.JsonSerializer.Serialize(writer, _" + field + ", options);",
+        _ => "global::System.Text.Json.JsonSerializer.Serialize(writer, _" + field + "!, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<" + type + ">)options.GetTypeInfo(typeof(" + type + ")));",
     };
 }

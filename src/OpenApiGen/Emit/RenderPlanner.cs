@@ -31,6 +31,11 @@ public static class RenderPlanner
         {
             foreach (var model in spec.Models) yield return new RenderUnit(prefix + "Models." + model.Name + ".g.cs", RenderKind.Model, context, model, null, none);
         }
+        if (spec.Generate.Models || spec.Generate.Client)
+        {
+            // Lists types, never descriptions: a documentation edit leaves this file cached.
+            yield return new RenderUnit(prefix + context.ClientName + "JsonContext.g.cs", RenderKind.JsonContext, context, null, null, none, JsonTypeCatalog.Build(spec));
+        }
         if (spec.Generate.Client)
         {
             var groups = spec.Groups.Select(g => g.Name).ToEquatableArray();

@@ -22,24 +22,25 @@ public static class UnionReader
                 foreach (var variant in group.Where(v => v.Tags.Count > 0))
                 {
                     foreach (var tag in variant.Tags) lines.Add("            case " + CSharp.Literal(tag) + ":");
-                    lines.Add("                return new global::" + ns + "." + model.Name + "(global::System.Text.Json.JsonSerializer.Deserialize<" + CSharp.Type(variant.Type, ns) + ">(ref reader, options)!);");
+                    lines.Add("                return new global::" + ns + "." + model.Name + "(" + Deserialize(variant, ns, "reader") + ");");
                 }
                 lines.Add("        }");
             }
-            var ordered = group.OrderBy(v => v.Token == JsonToken.Integer ? 0 : 1).ToList();
+            var ordered = group.OrderBy(Rank).ToList();
             for (var i = 0; i < ordered.Count; i++)
             {
                 var variant = ordered[i];
-                var type = CSharp.Type(variant.Type, ns);
                 var create = "new global::" + ns + "." + model.Name;
                 var last = i == ordered.Count - 1;
                 if (variant.Type.Kind == TypeKind.Primitive && variant.Type.Name == "string")
                 {
                     lines.Add("        return " + create + "(reader.GetString()!);");
+                    break; // reads every string: later variants would be unreachable
                 }
                 else if (variant.Type.Kind == TypeKind.Primitive && variant.Type.Name == "bool")
                 {
                     lines.Add("        return " + create + "(reader.GetBoolean());");
+                    break;
                 }
                 else if (variant.Token == JsonToken.Integer && variant.Type.Kind == TypeKind.Primitive)
                 {
@@ -49,7 +50,7 @@ public static class UnionReader
                 }
                 else if (last)
                 {
-                    lines.Add("        return " + create + "(global::System.Text.Json.JsonSerializer.Deserialize<" + type + ">(ref reader, options)!);");
+                    lines.Add("        return " + create + "(" + Deserialize(variant, ns, "reader") + ");");
                 }
                 else
                 {
@@ -58,7 +59,7 @@ public static class UnionReader
                     lines.Add("            var copy = reader;");
                     lines.Add("            try");
                     lines.Add("            {");
-                    lines.Add("                var " + Local(variant) + " = global::System.Text.Json.JsonSerializer.Deserialize<" + type + ">(ref copy, options)!;");
+                    lines.Add("                var " + Local(variant) + " = " + Deserialize(variant, ns, "copy") + ";");
                     lines.Add("                reader = copy;");
                     lines.Add("                return " + create + "(" + Local(variant) + ");");
                     lines.Add("            }");
@@ -72,6 +73,23 @@ public static class UnionReader
         lines.Add("}");
         return lines.ToArray();
     }
+
+    // Through the options' metadata, not reflection: the generated resolver supplies it (trim and AOT safe).
+    private static string Deserialize(UnionVariant variant, string ns, string reader)
+    {
+        var type = JsonTypeCatalog.RuntimeName(variant.Type, ns);
+        return "global::System.Text.Json.JsonSerializer.Deserialize(ref " + reader + ", (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<" + type + ">)options.GetTypeInfo(typeof(" + type + ")))!";
+    }
+
+    // Integers before numbers; specific strings (formats) before a plain string, which takes every string;
+    // a plain string before open enums, which would also take every string.
+    private static int Rank(UnionVariant variant) => variant switch
+    {
+        { Token: JsonToken.Integer } => 0,
+        { Type: { Kind: TypeKind.Primitive, Name: "string" } } => 2,
+        { Type.Kind: TypeKind.Primitive } => 1,
+        _ => 3,
+    };
 
     private static string Local(UnionVariant variant) => "as" + variant.Name;
 

@@ -26,9 +26,11 @@ public enum RenderKind
     ClientGroup,
     ServerGroup,
     ServerSecurity,
+    /// <summary>The System.Text.Json resolver for every type the spec serializes; <see cref="RenderUnit.JsonTypes"/> lists them.</summary>
+    JsonContext,
     /// <summary>Planning failed; <see cref="RenderUnit.GroupNames"/> holds the exception type and message.</summary>
     PlanFailure,
 }
 
 /// <summary>One generated file: the unit of caching for rendering.</summary>
-public sealed record RenderUnit(string HintName, RenderKind Kind, SpecContext Context, ModelDef? Model, OperationGroup? Group, EquatableArray<string> GroupNames);
+public sealed record RenderUnit(string HintName, RenderKind Kind, SpecContext Context, ModelDef? Model, OperationGroup? Group, EquatableArray<string> GroupNames, EquatableArray<JsonTypeEntry> JsonTypes = default);

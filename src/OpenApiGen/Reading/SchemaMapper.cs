@@ -186,7 +186,7 @@ public sealed class SchemaMapper
     // Members every record already has; a property with one of these names would not compile.
     private static readonly HashSet<string> RecordMembers = new(StringComparer.Ordinal)
     {
-        "ToString", "Equals", "GetHashCode", "GetType", "EqualityContract", "Deconstruct", "PrintMembers", "MemberwiseClone", "Finalize",
+        "ToString", "Equals", "GetHashCode", "GetType", "EqualityContract", "Deconstruct", "PrintMembers", "MemberwiseClone", "Finalize", "CreateJsonTypeInfo",
     };
 
     private static readonly HashSet<string> StructuralSegments = new(StringComparer.Ordinal)

@@ -13,7 +13,10 @@ namespace OpenHands.Api
         /// <summary>Credential for security scheme 'APIKeyHeader': the API key sent as header 'X-Session-API-Key', only on operations that require it.</summary>
         public string? APIKeyHeader { get; set; }
 
-        /// <summary>Serializer options for bodies; defaults to options that honour the generated attributes.</summary>
+        /// <summary>
+        /// Serializer options for bodies; defaults to options resolving through the generated OpenHandsJsonContext
+        /// (no reflection). Custom options should keep OpenHandsJsonContext.Default in their TypeInfoResolverChain.
+        /// </summary>
         public global::System.Text.Json.JsonSerializerOptions? JsonSerializerOptions { get; set; }
     }
 
@@ -85,7 +88,7 @@ namespace OpenHands.Api
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
     public sealed partial class OpenHandsClient
     {
-        private static readonly global::System.Text.Json.JsonSerializerOptions DefaultJsonOptions = new global::System.Text.Json.JsonSerializerOptions();
+        private static readonly global::System.Text.Json.JsonSerializerOptions DefaultJsonOptions = OpenHandsJsonContext.CreateOptions();
 
         private readonly global::System.Net.Http.HttpClient _httpClient;
         private readonly OpenHandsClientOptions _options;
@@ -101,6 +104,12 @@ namespace OpenHands.Api
         public ConversationsClient Conversations { get; }
 
         private global::System.Text.Json.JsonSerializerOptions JsonOptions => _options.JsonSerializerOptions ?? DefaultJsonOptions;
+
+        // Metadata comes from the options' resolver, never from reflection over T: trim and AOT safe.
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> JsonInfo<T>() =>
+            (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonOptions.GetTypeInfo(typeof(T));
+
+        private string ToJson<T>(T value) => global::System.Text.Json.JsonSerializer.Serialize(value, JsonInfo<T>());
 
         private global::System.Uri BaseAddress => _options.BaseAddress ?? _httpClient.BaseAddress
             ?? throw new global::System.InvalidOperationException("Set OpenHandsClientOptions.BaseAddress or HttpClient.BaseAddress.");
@@ -119,7 +128,7 @@ namespace OpenHands.Api
         private async global::System.Threading.Tasks.Task<T> ReadJsonAsync<T>(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
         {
             using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            return (await global::System.Text.Json.JsonSerializer.DeserializeAsync<T>(stream, JsonOptions, cancellationToken).ConfigureAwait(false))!;
+            return (await global::System.Text.Json.JsonSerializer.DeserializeAsync(stream, JsonInfo<T>(), cancellationToken).ConfigureAwait(false))!;
         }
 
         private async global::System.Threading.Tasks.Task<OpenHandsApiException> CreateExceptionAsync<TResult>(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
@@ -129,7 +138,7 @@ namespace OpenHands.Api
             var headers = Headers(response);
             try
             {
-                var result = global::System.Text.Json.JsonSerializer.Deserialize<TResult>(text, JsonOptions)!;
+                var result = global::System.Text.Json.JsonSerializer.Deserialize(text, JsonInfo<TResult>())!;
                 return new OpenHandsApiException<TResult>("The API returned status " + status + ".", status, text, headers, result);
             }
             catch (global::System.Text.Json.JsonException ex)

@@ -1,0 +1,107 @@
+using System.Collections.Generic;
+using System.Linq;
+using OpenApiGen.Model;
+
+namespace OpenApiGen.Emit;
+
+/// <summary>
+/// Every runtime type a spec's generated code hands to System.Text.Json, so the generated resolver can build
+/// their metadata without reflection. System.Text.Json's own source generator cannot see generated types.
+/// </summary>
+public static class JsonTypeCatalog
+{
+    // JsonMetadataServices converters for the built-in types the schema mapper produces.
+    private static readonly Dictionary<string, string> BuiltIns = new(System.StringComparer.Ordinal)
+    {
+        ["string"] = "StringConverter",
+        ["bool"] = "BooleanConverter",
+        ["int"] = "Int32Converter",
+        ["long"] = "Int64Converter",
+        ["float"] = "SingleConverter",
+        ["double"] = "DoubleConverter",
+        ["decimal"] = "DecimalConverter",
+        ["byte[]"] = "ByteArrayConverter",
+        ["global::System.DateTimeOffset"] = "DateTimeOffsetConverter",
+        ["global::System.DateTime"] = "DateTimeConverter",
+        ["global::System.DateOnly"] = "DateOnlyConverter",
+        ["global::System.TimeOnly"] = "TimeOnlyConverter",
+        ["global::System.TimeSpan"] = "TimeSpanConverter",
+        ["global::System.Guid"] = "GuidConverter",
+        ["global::System.Uri"] = "UriConverter",
+        ["global::System.Text.Json.JsonElement"] = "JsonElementConverter",
+    };
+
+    public static EquatableArray<JsonTypeEntry> Build(ApiSpec spec)
+    {
+        var ns = spec.Context.Namespace;
+        var kinds = spec.Models.ToDictionary(m => m.Name, m => m.Kind, System.StringComparer.Ordinal);
+        var entries = new Dictionary<string, JsonTypeEntry>(System.StringComparer.Ordinal);
+
+        void Add(TypeRef type)
+        {
+            var name = RuntimeName(type, ns);
+            if (entries.ContainsKey(name)) return;
+            if (type.Nullable && type.IsValueType)
+            {
+                var underlying = type with { Nullable = false };
+                entries[name] = new JsonTypeEntry(name, JsonShape.Nullable, RuntimeName(underlying, ns));
+                Add(underlying);
+                return;
+            }
+            switch (type.Kind)
+            {
+                case TypeKind.Array:
+                    entries[name] = new JsonTypeEntry(name, JsonShape.List, RuntimeName(type.Item!, ns));
+                    Add(type.Item!);
+                    return;
+                case TypeKind.Map:
+                    entries[name] = new JsonTypeEntry(name, JsonShape.Map, RuntimeName(type.Item!, ns));
+                    Add(TypeRef.Primitive("string", false)); // the key type
+                    Add(type.Item!);
+                    return;
+                case TypeKind.Named when kinds.TryGetValue(type.Name, out var kind):
+                    entries[name] = kind == ModelKind.Object
+                        ? new JsonTypeEntry(name, JsonShape.Object, "")
+                        : new JsonTypeEntry(name, JsonShape.Converter, name + "JsonConverter");
+                    break;
+                case TypeKind.Primitive or TypeKind.Json when BuiltIns.TryGetValue(type.Name, out var converter):
+                    entries[name] = new JsonTypeEntry(name, JsonShape.Value, converter);
+                    break;
+                default:
+                    return; // streams and unknown names never travel as JSON
+            }
+            // Optional value-typed properties and parameters are Nullable<T>.
+            if (type.IsValueType) Add(type with { Nullable = true });
+        }
+
+        foreach (var model in spec.Models)
+        {
+            Add(TypeRef.Named(model.Name, model.Kind != ModelKind.Object));
+            foreach (var property in model.Properties) Add(property.Type);
+            foreach (var variant in model.Variants) Add(variant.Type);
+        }
+        foreach (var operation in spec.Groups.SelectMany(g => g.Operations))
+        {
+            if (operation.Body?.Type is { } body) Add(body);
+            foreach (var field in operation.Body?.Fields ?? EquatableArray<FormFieldDef>.Empty) Add(field.Type);
+            foreach (var response in operation.Responses)
+            {
+                if (response.Type is { } type) Add(type);
+            }
+        }
+        return entries.Values.OrderBy(e => e.TypeName, System.StringComparer.Ordinal).ToEquatableArray();
+    }
+
+    /// <summary>The C# type as the runtime sees it: value-type nullability kept, reference nullability dropped (typeof rejects it).</summary>
+    public static string RuntimeName(TypeRef type, string ns)
+    {
+        var name = type.Kind switch
+        {
+            TypeKind.Named => "global::" + ns + "." + type.Name,
+            TypeKind.Array => "global::System.Collections.Generic.IReadOnlyList<" + RuntimeName(type.Item!, ns) + ">",
+            TypeKind.Map => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + RuntimeName(type.Item!, ns) + ">",
+            _ => type.Name,
+        };
+        return type.Nullable && type.IsValueType ? name + "?" : name;
+    }
+}
