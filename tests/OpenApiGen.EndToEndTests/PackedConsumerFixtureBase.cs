@@ -69,6 +69,15 @@ public abstract class PackedConsumerFixtureBase : IAsyncLifetime
     /// <summary>The spec copied into the consumer as openapi.json.</summary>
     protected abstract string SpecPath { get; }
 
+    /// <summary>Every spec the consumer gets: source path, file name in the consumer, namespace. Defaults to <see cref="SpecPath"/> as OpenHands.Api.</summary>
+    protected virtual IReadOnlyList<(string Source, string FileName, string Namespace)> Specs => [(SpecPath, "openapi.json", "OpenHands.Api")];
+
+    /// <summary>More source files (absolute paths) copied into the consumer beside <see cref="ConsumerAppFolder"/>'s.</summary>
+    protected virtual IReadOnlyList<string> ExtraSources => [];
+
+    /// <summary>Extra MSBuild properties for the consumer project, as XML elements.</summary>
+    protected virtual string ExtraProperties => "";
+
     /// <summary>The folder beside the test assembly whose *.cs files are the consumer's sources.</summary>
     protected abstract string ConsumerAppFolder { get; }
 
@@ -163,20 +172,24 @@ public abstract class PackedConsumerFixtureBase : IAsyncLifetime
                 <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
                 <RestorePackagesPath>{packages}</RestorePackagesPath>
                 <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
+                {ExtraProperties}
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="OpenApiGen" Version="{PackageVersion}" PrivateAssets="all" />
-                <AdditionalFiles Include="openapi.json" OpenApiNamespace="OpenHands.Api" OpenApiGenerate="Client;Server;Models" />
+                {string.Concat(Specs.Select(s => $"<AdditionalFiles Include=\"{s.FileName}\" OpenApiNamespace=\"{s.Namespace}\" OpenApiGenerate=\"Client;Server;Models\" />"))}
               </ItemGroup>
             </Project>
             """);
-        File.Copy(SpecPath, Path.Combine(consumerDir, "openapi.json"));
+        foreach (var spec in Specs)
+        {
+            File.Copy(spec.Source, Path.Combine(consumerDir, spec.FileName));
+        }
         var appSources = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, ConsumerAppFolder), "*.cs");
         if (appSources.Length == 0)
         {
             throw new InvalidOperationException($"No consumer sources in {Path.Combine(AppContext.BaseDirectory, ConsumerAppFolder)}.");
         }
-        foreach (var source in appSources)
+        foreach (var source in appSources.Concat(ExtraSources))
         {
             File.Copy(source, Path.Combine(consumerDir, Path.GetFileName(source)));
         }
