@@ -17,7 +17,7 @@ using Microsoft.Extensions.Logging;
 using NSwag.CodeGeneration.CSharp;
 using NSwag.CodeGeneration.OperationNameGenerators;
 
-BenchmarkRunner.Run<ClientBenchmarks>(args: args);
+BenchmarkSwitcher.FromTypes([typeof(ClientBenchmarks), typeof(StripeSerializationBenchmarks)]).Run(args);
 
 /// <summary>
 /// GET /api/conversations (a result set of 20 conversations) and the seed DELETE, each through: the OpenApiGen client,
