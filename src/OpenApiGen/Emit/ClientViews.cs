@@ -49,17 +49,29 @@ public static class ClientViews
         var success = op.Responses.FirstOrDefault(r => r.IsSuccess && r.Type is not null)
             ?? op.Responses.FirstOrDefault(r => r.StatusCode == "2XX" && r.Type is not null);
         var returnType = success?.Type is { } t ? CSharp.Type(t, ns) : null;
+        // Documented success headers: a ...WithResponseAsync twin returns status, headers and body together.
+        var headers = op.Responses.Where(r => r.IsSuccess || r.StatusCode == "2XX").SelectMany(r => r.Headers).GroupBy(h => h.Name, System.StringComparer.OrdinalIgnoreCase).Select(g => g.First()).ToList();
+        var wrapper = "global::" + ns + "." + context.ClientName + "Response" + (returnType is null ? "" : "<" + returnType + ">");
+        var parameters = Parameters(op, ns, context.ClientName);
         return new
         {
             op.Name,
             Doc = CSharp.DocComment(op.Summary ?? op.Description, "            ", op.Summary is null ? null : op.Description),
             ReturnType = returnType is null ? "global::System.Threading.Tasks.Task" : "global::System.Threading.Tasks.Task<" + returnType + ">",
-            Parameters = ParameterList(op, ns, context.ClientName),
+            Parameters = string.Join(", ", parameters.Select(p => p.Declaration)),
             HttpMethod = HttpMethodExpression(op.Method),
             RequestLines = RequestLines(context, op),
             ContentLines = ContentLines(op),
             StreamsResponse = success?.IsBinary == true,
-            ResponseLines = ResponseLines(op, success, ns),
+            ResponseLines = ResponseLines(op, success, ns, headers.Count > 0 ? wrapper : null),
+            HasResponseHeaders = headers.Count > 0,
+            HasBody = returnType is not null,
+            Arguments = string.Join(", ", parameters.Select(p => p.Name)),
+            WrapperType = "global::System.Threading.Tasks.Task<" + wrapper + ">",
+            HeadersDoc = CSharp.DocComment(
+                "Like " + op.Name + "Async, and also returns the status code and the response headers.",
+                "            ",
+                "Documented response headers: " + string.Join("; ", headers.Select(h => h.Name + (string.IsNullOrWhiteSpace(h.Description) ? "" : " (" + h.Description!.Trim() + ")"))) + "."),
         };
     }
 
@@ -71,20 +83,20 @@ public static class ClientViews
         return field.Required ? type : type + "?";
     }
 
-    private static string ParameterList(OperationDef op, string ns, string clientName)
+    private static List<(string Name, string Declaration)> Parameters(OperationDef op, string ns, string clientName)
     {
-        var parts = op.Parameters.Where(p => p.Required).Select(p => CSharp.Type(p.Type, ns) + " " + p.Name).ToList();
+        var parts = op.Parameters.Where(p => p.Required).Select(p => (p.Name, CSharp.Type(p.Type, ns) + " " + p.Name)).ToList();
         if (op.Body is { Fields.Count: > 0 } form)
         {
-            parts.AddRange(form.Fields.Select(f => FieldType(f, ns, clientName) + " " + f.Name + (f.Required ? "" : " = default")));
+            parts.AddRange(form.Fields.Select(f => (f.Name, FieldType(f, ns, clientName) + " " + f.Name + (f.Required ? "" : " = default"))));
         }
         else if (op.Body is { } body)
         {
-            parts.Add(CSharp.Type(body.Required ? body.Type! : body.Type!.AsNullable(), ns) + " body" + (body.Required ? "" : " = default"));
+            parts.Add(("body", CSharp.Type(body.Required ? body.Type! : body.Type!.AsNullable(), ns) + " body" + (body.Required ? "" : " = default")));
         }
-        parts.AddRange(op.Parameters.Where(p => !p.Required).Select(p => CSharp.Type(p.Type, ns) + " " + p.Name + " = default"));
-        parts.Add("global::System.Threading.CancellationToken cancellationToken = default");
-        return string.Join(", ", parts);
+        parts.AddRange(op.Parameters.Where(p => !p.Required).Select(p => (p.Name, CSharp.Type(p.Type, ns) + " " + p.Name + " = default")));
+        parts.Add(("cancellationToken", "global::System.Threading.CancellationToken cancellationToken = default"));
+        return parts;
     }
 
     private static string HttpMethodExpression(string method) => method switch
@@ -206,9 +218,13 @@ public static class ClientViews
     // Values sent as plain text (primitives and open enums); anything else travels as JSON text.
     private static bool IsSimple(TypeRef type) => type.Kind == TypeKind.Primitive || (type.Kind == TypeKind.Named && type.IsValueType);
 
-    private static List<string> ResponseLines(OperationDef op, ResponseDef? success, string ns)
+    private static List<string> ResponseLines(OperationDef op, ResponseDef? success, string ns, string? wrapper)
     {
         var lines = new List<string>();
+        // With a wrapper, every success return carries the status code and the headers as well.
+        string Return(string? value) => wrapper is null
+            ? (value is null ? "return;" : "return " + value + ";")
+            : "return new " + wrapper + "(__status, Headers(__response)" + (value is null ? "" : ", " + value) + ");";
         foreach (var response in op.Responses.Where(r => r.StatusCode != "default"))
         {
             var condition = StatusCondition(response.StatusCode);
@@ -216,16 +232,15 @@ public static class ClientViews
             {
                 lines.Add("if (" + condition + ")");
                 lines.Add("{");
-                if (response.IsBinary) lines.Add("    return new ResponseStream(__response, await __response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));");
+                if (response.IsBinary) lines.Add("    " + Return("new ResponseStream(__response, await __response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false))"));
                 else if (response.Type is { Kind: TypeKind.Primitive, Name: "string" } && response.ContentType is not null && Reading.OperationReader.BodyKindOf(response.ContentType) == BodyKind.Text)
-                    lines.Add("    return await __response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);");
-                else lines.Add("    return await _client.ReadJsonAsync<" + CSharp.Type(response.Type!, ns) + ">(__response, cancellationToken).ConfigureAwait(false);");
+                    lines.Add("    " + Return("await __response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)"));
+                else lines.Add("    " + Return("await _client.ReadJsonAsync<" + CSharp.Type(response.Type!, ns) + ">(__response, cancellationToken).ConfigureAwait(false)"));
                 lines.Add("}");
             }
             else if (response.IsSuccess || response.StatusCode == "2XX")
             {
-                if (success is null) lines.Add("if (" + condition + ") return;");
-                else lines.Add("if (" + condition + ") return default!;");
+                lines.Add("if (" + condition + ") " + Return(success is null ? null : "default!"));
             }
             else if (response.Type is not null && !response.IsBinary)
             {

@@ -29,10 +29,13 @@ public sealed record RequestBodyDef(BodyKind Kind, string ContentType, TypeRef? 
 public sealed record FormFieldDef(string Name, string WireName, TypeRef Type, bool IsFile, bool IsArray, bool Required, string? Description);
 
 /// <summary>A documented response; <see cref="MemberName"/> names its factory on the server result type.</summary>
-public sealed record ResponseDef(string StatusCode, string MemberName, string? ContentType, TypeRef? Type, bool IsBinary, string? Description)
+public sealed record ResponseDef(string StatusCode, string MemberName, string? ContentType, TypeRef? Type, bool IsBinary, string? Description, EquatableArray<HeaderDef> Headers = default)
 {
     public bool IsSuccess => StatusCode.Length == 3 && StatusCode[0] == '2';
 }
+
+/// <summary>A documented response header: its wire name and description.</summary>
+public sealed record HeaderDef(string Name, string? Description);
 
 /// <summary>Schemes that must all be satisfied together (AND); an operation holds a list of these alternatives (OR).</summary>
 public sealed record SecurityRequirementDef(EquatableArray<string> Schemes);

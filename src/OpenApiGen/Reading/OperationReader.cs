@@ -241,9 +241,13 @@ public sealed class OperationReader
         {
             var status = pair.Key.ToUpperInvariant() == "DEFAULT" ? "default" : pair.Key.ToUpperInvariant();
             var member = members.Claim(StatusNames.For(status));
+            var headers = (pair.Value.Headers ?? new Dictionary<string, IOpenApiHeader>())
+                .OrderBy(h => h.Key, StringComparer.Ordinal)
+                .Select(h => new HeaderDef(h.Key, h.Value?.Description))
+                .ToEquatableArray();
             if (pair.Value.Content is not { Count: > 0 } content)
             {
-                result.Add(new ResponseDef(status, member, null, null, false, pair.Value.Description));
+                result.Add(new ResponseDef(status, member, null, null, false, pair.Value.Description, headers));
                 continue;
             }
             var (contentType, media) = PickContent(content);
@@ -255,7 +259,7 @@ public sealed class OperationReader
                 BodyKind.Text => TypeRef.Primitive("string", false),
                 _ => TypeRef.Primitive("global::System.IO.Stream", false),
             };
-            result.Add(new ResponseDef(status, member, contentType, type, kind == BodyKind.Binary, pair.Value.Description));
+            result.Add(new ResponseDef(status, member, contentType, type, kind == BodyKind.Binary, pair.Value.Description, headers));
         }
         return result;
     }

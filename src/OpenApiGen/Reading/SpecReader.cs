@@ -65,7 +65,7 @@ public static class SpecReader
         var clientName = SpecOptionsReader.ClientName(input, title);
         var typeNames = new NameScope(new[]
         {
-            clientName + "Client", clientName + "ClientOptions", clientName + "ApiException", clientName + "JsonOptions", clientName + "JsonContext",
+            clientName + "Client", clientName + "ClientOptions", clientName + "ApiException", clientName + "JsonOptions", clientName + "JsonContext", clientName + "Response",
             clientName + "ClientServiceCollectionExtensions", clientName + "SecuritySchemes", clientName + "SecurityOptions",
             clientName + "SecurityExtensions", clientName + "SecurityHandler", clientName + "SecurityHandlerOptions", clientName + "File", clientName + "SecurityRequirementAttribute", clientName + "RedirectHandler",
         });
