@@ -44,6 +44,29 @@ public class HttpFeatureTests
           tags: [items]
           responses:
             "200": { description: Pong., content: { application/json: { schema: { type: string } } } }
+      /styles/{ids}/{label}/{matrix}/{point}/{dot}:
+        get:
+          operationId: styles
+          tags: [styles]
+          parameters:
+            - { name: ids, in: path, required: true, schema: { type: array, items: { type: integer } } }
+            - { name: label, in: path, required: true, style: label, explode: true, schema: { type: array, items: { type: string } } }
+            - { name: matrix, in: path, required: true, style: matrix, explode: false, schema: { type: array, items: { type: integer } } }
+            - { name: point, in: path, required: true, style: simple, explode: true, schema: { $ref: '#/components/schemas/Point' } }
+            - { name: dot, in: path, required: true, style: label, schema: { type: integer } }
+            - { name: tags, in: query, style: form, explode: false, schema: { type: array, items: { type: string } } }
+            - { name: pipes, in: query, style: pipeDelimited, explode: false, schema: { type: array, items: { type: integer } } }
+            - { name: spaces, in: query, style: spaceDelimited, explode: false, schema: { type: array, items: { type: string } } }
+            - { name: filter, in: query, style: deepObject, explode: true, schema: { $ref: '#/components/schemas/Filter' } }
+            - { name: colors, in: query, schema: { type: array, items: { $ref: '#/components/schemas/Color' } } }
+            - { name: X-Ids, in: header, schema: { type: array, items: { type: integer } } }
+          responses:
+            "200": { description: Echo., content: { application/json: { schema: { type: string } } } }
+    components:
+      schemas:
+        Point: { type: object, required: [x, y], properties: { x: { type: integer }, y: { type: integer } } }
+        Filter: { type: object, properties: { name: { type: string }, min_age: { type: integer }, active: { type: boolean } } }
+        Color: { type: string, enum: [red, green] }
     """;
 
     private const string Host = """
@@ -73,8 +96,26 @@ public class HttpFeatureTests
             System.Threading.Tasks.Task.FromResult<PingResult>("pong");
     }
 
+    public sealed class StylesController : StylesControllerBase
+    {
+        public override System.Threading.Tasks.Task<StylesResult> Styles(
+            System.Collections.Generic.IReadOnlyList<int> ids, System.Collections.Generic.IReadOnlyList<string> label, System.Collections.Generic.IReadOnlyList<int> matrix,
+            Point point, int dot, System.Collections.Generic.IReadOnlyList<string>? tags, System.Collections.Generic.IReadOnlyList<int>? pipes,
+            System.Collections.Generic.IReadOnlyList<string>? spaces, Filter? filter, System.Collections.Generic.IReadOnlyList<Color>? colors,
+            System.Collections.Generic.IReadOnlyList<int>? xIds, System.Threading.CancellationToken ct)
+        {
+            var bound = string.Join(" ", "ids=" + string.Join(",", ids), "label=" + string.Join(",", label), "matrix=" + string.Join(",", matrix),
+                "point=" + point.X + "," + point.Y, "dot=" + dot, "tags=" + string.Join(",", tags ?? []), "pipes=" + string.Join(",", pipes ?? []),
+                "spaces=" + string.Join(",", spaces ?? []), "filter=" + filter?.Name + "," + filter?.MinAge + "," + filter?.Active,
+                "colors=" + string.Join(",", colors ?? []), "xIds=" + string.Join(",", xIds ?? []));
+            return System.Threading.Tasks.Task.FromResult<StylesResult>(Request.Path + Request.QueryString + " => " + bound);
+        }
+    }
+
     public static class TestHost
     {
+        public static bool StylesOnly;
+
         public static async System.Threading.Tasks.Task<string> RunAsync()
         {
             var builder = WebApplication.CreateBuilder();
@@ -91,6 +132,9 @@ public class HttpFeatureTests
                 var plain = await client.Items.GetItemAsync("a2");
                 var deleted = await client.Items.DeleteItemWithResponseAsync("a1");
                 await client.Items.DeleteItemAsync("a1");
+                if (StylesOnly) return await client.Styles.StylesAsync([1, 2], ["a", "b"], [3, 4], new Point { X = 5, Y = 6 }, 7,
+                    tags: ["t1", "t2"], pipes: [8, 9], spaces: ["s1", "s2"], filter: new Filter { Name = "ann", MinAge = 30, Active = true },
+                    colors: [Color.Red, "blue"], xIds: [10, 11]);
                 return string.Join("|", item.StatusCode, item.Body.Id, item.Header("x-rate-limit"), item.Header("ETag"), plain.Id,
                     deleted.StatusCode, deleted.Header("X-Deleted-At"), await client.Items.PingAsync());
             }
@@ -114,7 +158,27 @@ public class HttpFeatureTests
         return new AssemblyLoadContext("shop", isCollectible: false).LoadFromStream(stream);
     });
 
-    private static Task<string> Run() => (Task<string>)Compiled.Value.GetType("TestHost")!.GetMethod("RunAsync")!.Invoke(null, null)!;
+    private static Task<string> Run(bool stylesOnly = false)
+    {
+        Compiled.Value.GetType("TestHost")!.GetField("StylesOnly")!.SetValue(null, stylesOnly);
+        return (Task<string>)Compiled.Value.GetType("TestHost")!.GetMethod("RunAsync")!.Invoke(null, null)!;
+    }
+
+    [Fact]
+    public async Task Parameter_styles_round_trip_between_generated_client_and_server()
+    {
+        var echo = await Run(stylesOnly: true);
+        var (wire, bound) = (echo.Split(" => ")[0], echo.Split(" => ")[1]);
+        // The client writes each OpenAPI style ...
+        Assert.StartsWith("/styles/1,2/.a.b/;matrix=3,4/x=5,y=6/.7?", wire);
+        Assert.Contains("tags=t1,t2", wire);
+        Assert.Contains("pipes=8%7C9", wire);
+        Assert.Contains("spaces=s1%20s2", wire);
+        Assert.Contains("filter%5Bname%5D=ann&filter%5Bmin_age%5D=30&filter%5Bactive%5D=true", wire);
+        Assert.Contains("colors=red&colors=blue", wire);
+        // ... and the generated controller binds every one back.
+        Assert.Equal("ids=1,2 label=a,b matrix=3,4 point=5,6 dot=7 tags=t1,t2 pipes=8,9 spaces=s1,s2 filter=ann,30,True colors=red,blue xIds=10,11", bound);
+    }
 
     [Fact]
     public async Task Documented_response_headers_reach_the_caller_on_success()

@@ -122,7 +122,7 @@ public static class ClientViews
                 var parameter = op.Parameters.FirstOrDefault(p => p.In == ParameterLocation.Path && p.WireName == segment.Text);
                 lines.Add(parameter is null
                     ? "__request.AppendPath(" + CSharp.Literal("{" + segment.Text + "}") + ");"
-                    : "__request.AppendPathValue(" + parameter.Name + ");");
+                    : PathLine(parameter));
             }
             else
             {
@@ -132,17 +132,42 @@ public static class ClientViews
         foreach (var p in op.Parameters.Where(p => p.In != ParameterLocation.Path))
         {
             var name = CSharp.Literal(p.WireName);
+            var style = CSharp.Literal(p.Style) + ", " + (p.Explode ? "true" : "false");
             lines.Add(p.In switch
             {
-                ParameterLocation.Query when p.Type.Kind == TypeKind.Array => "__request.AddQueryValues(" + name + ", " + p.Name + ");",
+                ParameterLocation.Query when IsArray(p.Type) && p.Style == "form" && p.Explode => "__request.AddQueryValues(" + name + ", " + p.Name + ");",
+                ParameterLocation.Query when IsArray(p.Type) => "__request.AddQueryValues(" + name + ", " + p.Name + ", " + style + ");",
+                ParameterLocation.Query when IsObject(p.Type) => "__request.AddQueryObject(" + name + ", _client.ToElement(" + p.Name + "), " + style + ");",
                 ParameterLocation.Query => "__request.AddQuery(" + name + ", " + p.Name + ");",
+                ParameterLocation.Header when IsArray(p.Type) => "__request.AddHeaderValues(" + name + ", " + p.Name + ");",
+                ParameterLocation.Header when IsObject(p.Type) => "__request.AddHeaderObject(" + name + ", _client.ToElement(" + p.Name + "), " + (p.Explode ? "true" : "false") + ");",
                 ParameterLocation.Header => "__request.AddHeader(" + name + ", " + p.Name + ");",
+                // Cookies: arrays as form without explode (comma-joined); objects as JSON text.
+                _ when IsArray(p.Type) => "if (" + p.Name + " is not null) __request.AddCookie(" + name + ", string.Join(\",\", " + p.Name + "));",
+                _ when IsObject(p.Type) => "if (" + p.Name + " is not null) __request.AddCookie(" + name + ", _client.ToJson(" + p.Name + "));",
                 _ => "__request.AddCookie(" + name + ", " + p.Name + ");",
             });
         }
         lines.AddRange(SecurityLines(context, op));
         return lines;
     }
+
+    private static string PathLine(ParameterDef p)
+    {
+        var name = CSharp.Literal(p.WireName);
+        var style = CSharp.Literal(p.Style);
+        var explode = p.Explode ? "true" : "false";
+        if (IsArray(p.Type)) return "__request.AppendPathArray(" + name + ", " + p.Name + ", " + style + ", " + explode + ");";
+        if (IsObject(p.Type)) return "__request.AppendPathObject(" + name + ", _client.ToElement(" + p.Name + "), " + style + ", " + explode + ");";
+        return p.Style is "label" or "matrix"
+            ? "__request.AppendPathScalar(" + name + ", " + p.Name + ", " + style + ");"
+            : "__request.AppendPathValue(" + p.Name + ");";
+    }
+
+    public static bool IsArray(TypeRef type) => type.Kind == TypeKind.Array;
+
+    /// <summary>Objects and maps: serialized property by property (records are reference types; unions and enums are structs).</summary>
+    public static bool IsObject(TypeRef type) => type.Kind == TypeKind.Map || (type.Kind == TypeKind.Named && !type.IsValueType);
 
     /// <summary>Applies the first alternative whose credentials are all configured; nothing for anonymous operations.</summary>
     private static IEnumerable<string> SecurityLines(SpecContext context, OperationDef op)

@@ -82,6 +82,8 @@ public static class JsonTypeCatalog
         }
         foreach (var operation in spec.Groups.SelectMany(g => g.Operations))
         {
+            // Object parameters travel as JSON-shaped key/value pairs (styles) or JSON text (cookies).
+            foreach (var parameter in operation.Parameters) Add(parameter.Type);
             if (operation.Body?.Type is { } body) Add(body);
             foreach (var field in operation.Body?.Fields ?? EquatableArray<FormFieldDef>.Empty) Add(field.Type);
             foreach (var response in operation.Responses)

@@ -35,8 +35,37 @@ public static class ServerViews
             group.ControllerName,
             Operations = group.Operations.Select(op => Operation(context, op)).ToArray(),
             HasCookies = group.Operations.Any(op => op.Parameters.Any(p => p.In == ParameterLocation.Cookie)),
+            HasStyled = group.Operations.Any(op => op.Parameters.Any(p => StyledBinder(p, ns: context.Namespace) is not null)),
         },
+        Client = context.ClientName,
     };
+
+    // Primitive items MVC's delimited binder can parse through IParsable<T> (open enums implement it too).
+    private static readonly HashSet<string> ParsableItems = new(System.StringComparer.Ordinal)
+    {
+        "string", "int", "long", "float", "double", "decimal", "bool", "global::System.Guid", "global::System.DateTimeOffset",
+        "global::System.DateOnly", "global::System.TimeOnly", "global::System.Uri",
+    };
+
+    private static bool IsParsable(TypeRef type) =>
+        !type.Nullable && ((type.Kind == TypeKind.Primitive && ParsableItems.Contains(type.Name) && type.Name != "global::System.Uri")
+            || (type.Kind == TypeKind.Named && type.IsValueType && type.Name.Length > 0));
+
+    /// <summary>
+    /// The binder a styled parameter needs, or null when MVC binds it as is (scalars, form/explode query arrays,
+    /// simple header arrays). Objects bind through the generated JSON metadata; arrays and label/matrix scalars split.
+    /// </summary>
+    private static string? StyledBinder(ParameterDef p, string ns)
+    {
+        var type = p.Type with { Nullable = false };
+        if (ClientViews.IsObject(type)) return "ObjectBinder<" + CSharp.AttributeType(type, ns) + ">";
+        if (ClientViews.IsArray(type))
+        {
+            var mvcSplits = (p.In == ParameterLocation.Query && p.Style == "form" && p.Explode) || p.In == ParameterLocation.Header;
+            return !mvcSplits && IsParsable(type.Item!) ? "DelimitedBinder<" + CSharp.AttributeType(type.Item!, ns) + ">" : null;
+        }
+        return p.In == ParameterLocation.Path && p.Style is "label" or "matrix" && IsParsable(type) ? "DelimitedBinder<" + CSharp.AttributeType(type, ns) + ">" : null;
+    }
 
     private static object Operation(SpecContext context, OperationDef op)
     {
@@ -101,6 +130,14 @@ public static class ServerViews
         var parts = new List<string>();
         foreach (var p in op.Parameters)
         {
+            if (StyledBinder(p, ns) is { } binder)
+            {
+                var where = p.In.ToString().ToLowerInvariant();
+                var bindRequired = p.Required && p.In != ParameterLocation.Path ? "[global::Microsoft.AspNetCore.Mvc.ModelBinding.BindRequired] " : "";
+                parts.Add(bindRequired + "[global::Microsoft.AspNetCore.Mvc.ModelBinder(typeof(" + binder + "), Name = " + CSharp.Literal(p.WireName) + ")] [ParameterStyle(" +
+                    CSharp.Literal(where) + ", " + CSharp.Literal(p.Style) + ", " + (p.Explode ? "true" : "false") + ")] " + CSharp.Type(p.Type, ns) + " " + p.Name);
+                continue;
+            }
             var attribute = p.In switch
             {
                 ParameterLocation.Path => "global::Microsoft.AspNetCore.Mvc.FromRoute(Name = ",

@@ -8,7 +8,8 @@ public enum ParameterLocation
     Cookie,
 }
 
-public sealed record ParameterDef(string Name, string WireName, ParameterLocation In, TypeRef Type, bool Required, string? Description);
+/// <summary>A parameter; <see cref="Style"/> is the OpenAPI style name (form, simple, label, matrix, spaceDelimited, pipeDelimited, deepObject).</summary>
+public sealed record ParameterDef(string Name, string WireName, ParameterLocation In, TypeRef Type, bool Required, string? Description, string Style = "", bool Explode = false);
 
 public enum BodyKind
 {

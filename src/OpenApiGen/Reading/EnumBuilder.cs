@@ -36,7 +36,7 @@ public static class EnumBuilder
         var baseType = isString ? "string" : schema.Format == "int64" || values.Any(v => !FitsInt(v)) ? "long" : "int";
         var names = Extension(schema, NameExtensions);
         var descriptions = Extension(schema, DescriptionExtensions);
-        var scope = new NameScope(new[] { name, "Value", "IsKnown", "KnownValues", "ToString", "Equals", "GetHashCode", "GetType" });
+        var scope = new NameScope(new[] { name, "Value", "IsKnown", "KnownValues", "ToString", "Equals", "GetHashCode", "GetType", "Parse", "TryParse" });
         var members = new List<EnumMember>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < values.Count; i++)

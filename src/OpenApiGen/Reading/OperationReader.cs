@@ -150,7 +150,12 @@ public sealed class OperationReader
             {
                 _context.Report(DiagnosticDescriptors.Renamed.Id, parameterPointer, parameter.Name, csharpName, "it is a C# keyword");
             }
-            result.Add(new ParameterDef(csharpName, parameter.Name, location, type, required, parameter.Description));
+            var style = parameter.Style is { } declared
+                ? char.ToLowerInvariant(declared.ToString()[0]) + declared.ToString().Substring(1)
+                : (location is Model.ParameterLocation.Query or Model.ParameterLocation.Cookie ? "form" : "simple");
+            // OpenAPI: explode defaults to true for form, false for every other style.
+            var explode = parameter.Style is null ? style == "form" : parameter.Explode;
+            result.Add(new ParameterDef(csharpName, parameter.Name, location, type, required, parameter.Description, style, explode));
         }
         CheckPathTemplate(operation, pointer, result, names);
         // Required parameters first so optional ones can default.
@@ -172,7 +177,7 @@ public sealed class OperationReader
         {
             if (parameters.Any(p => p.In == Model.ParameterLocation.Path && p.WireName == name)) continue;
             _context.Report(DiagnosticDescriptors.PathParameterNotDeclared.Id, pointer, path, name);
-            parameters.Add(new ParameterDef(names.Claim(Identifier.Camel(name, "value")), name, Model.ParameterLocation.Path, TypeRef.Primitive("string", false), true, null));
+            parameters.Add(new ParameterDef(names.Claim(Identifier.Camel(name, "value")), name, Model.ParameterLocation.Path, TypeRef.Primitive("string", false), true, null, "simple", false));
         }
     }
 

@@ -84,6 +84,41 @@ namespace OpenHands.Api
         }
     }
 
+    /// <summary>A response's status code and headers, for operations that document response headers.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
+    public partial class OpenHandsResponse
+    {
+        public OpenHandsResponse(int statusCode, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IEnumerable<string>> headers)
+        {
+            StatusCode = statusCode;
+            Headers = headers;
+        }
+
+        /// <summary>The HTTP status code.</summary>
+        public int StatusCode { get; }
+
+        /// <summary>Response and content headers, names compared case-insensitively.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IEnumerable<string>> Headers { get; }
+
+        /// <summary>The header's values joined by ", ", or null when the response does not carry it.</summary>
+        public string? Header(string name) =>
+            Headers.TryGetValue(name, out var values) ? string.Join(", ", values) : null;
+    }
+
+    /// <summary>A response's status code, headers and body.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
+    public sealed partial class OpenHandsResponse<T> : OpenHandsResponse
+    {
+        public OpenHandsResponse(int statusCode, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IEnumerable<string>> headers, T body)
+            : base(statusCode, headers)
+        {
+            Body = body;
+        }
+
+        /// <summary>The deserialized body.</summary>
+        public T Body { get; }
+    }
+
     /// <summary>Typed client for OpenHands.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
     public sealed partial class OpenHandsClient
@@ -110,6 +145,9 @@ namespace OpenHands.Api
             (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonOptions.GetTypeInfo(typeof(T));
 
         private string ToJson<T>(T value) => global::System.Text.Json.JsonSerializer.Serialize(value, JsonInfo<T>());
+
+        private global::System.Text.Json.JsonElement? ToElement<T>(T value) =>
+            value is null ? null : global::System.Text.Json.JsonSerializer.SerializeToElement(value, JsonInfo<T>());
 
         private global::System.Uri BaseAddress => _options.BaseAddress ?? _httpClient.BaseAddress
             ?? throw new global::System.InvalidOperationException("Set OpenHandsClientOptions.BaseAddress or HttpClient.BaseAddress.");
@@ -247,6 +285,104 @@ namespace OpenHands.Api
                 _cookies ??= new global::System.Text.StringBuilder();
                 if (_cookies.Length > 0) _cookies.Append("; ");
                 _cookies.Append(name).Append('=').Append(global::System.Uri.EscapeDataString(Format(value)));
+            }
+
+            // Styled parameters (OpenAPI style/explode). Names and values are escaped one by one; the separators stay literal.
+            public void AppendPathScalar<T>(string name, T value, string style) =>
+                _path.Append(style == "label" ? "." : style == "matrix" ? ";" + Escape(name) + "=" : "").Append(Escape(Format(value)));
+
+            public void AppendPathArray<T>(string name, global::System.Collections.Generic.IEnumerable<T> values, string style, bool explode)
+            {
+                var items = Escaped(values);
+                if (style == "label") _path.Append('.').Append(string.Join(explode ? "." : ",", items));
+                else if (style == "matrix" && explode) foreach (var item in items) _path.Append(';').Append(Escape(name)).Append('=').Append(item);
+                else if (style == "matrix") _path.Append(';').Append(Escape(name)).Append('=').Append(string.Join(",", items));
+                else _path.Append(string.Join(",", items));
+            }
+
+            public void AppendPathObject(string name, global::System.Text.Json.JsonElement? value, string style, bool explode)
+            {
+                var pairs = Pairs(value);
+                if (style == "matrix" && explode) foreach (var pair in pairs) _path.Append(';').Append(Escape(pair.Key)).Append('=').Append(Escape(pair.Value));
+                else if (style == "matrix") _path.Append(';').Append(Escape(name)).Append('=').Append(JoinPairs(pairs, explode, ","));
+                else if (style == "label") _path.Append('.').Append(JoinPairs(pairs, explode, explode ? "." : ","));
+                else _path.Append(JoinPairs(pairs, explode, ","));
+            }
+
+            public void AddQueryValues<T>(string name, global::System.Collections.Generic.IEnumerable<T>? values, string style, bool explode)
+            {
+                if (values is null) return;
+                if (style == "form" && explode)
+                {
+                    AddQueryValues(name, values);
+                    return;
+                }
+                AppendQuery(Escape(name), string.Join(style == "spaceDelimited" ? "%20" : style == "pipeDelimited" ? "%7C" : ",", Escaped(values)));
+            }
+
+            public void AddQueryObject(string name, global::System.Text.Json.JsonElement? value, string style, bool explode)
+            {
+                if (value is null) return;
+                var pairs = Pairs(value);
+                if (style == "deepObject") foreach (var pair in pairs) AppendQuery(Escape(name + "[" + pair.Key + "]"), Escape(pair.Value));
+                else if (explode) foreach (var pair in pairs) AppendQuery(Escape(pair.Key), Escape(pair.Value));
+                else AppendQuery(Escape(name), JoinPairs(pairs, false, style == "spaceDelimited" ? "%20" : style == "pipeDelimited" ? "%7C" : ","));
+            }
+
+            public void AddHeaderValues<T>(string name, global::System.Collections.Generic.IEnumerable<T>? values)
+            {
+                if (values is null) return;
+                var items = new global::System.Collections.Generic.List<string>();
+                foreach (var value in values) items.Add(Format(value));
+                AddHeader(name, string.Join(",", items));
+            }
+
+            public void AddHeaderObject(string name, global::System.Text.Json.JsonElement? value, bool explode)
+            {
+                if (value is null) return;
+                var parts = new global::System.Collections.Generic.List<string>();
+                foreach (var pair in Pairs(value)) parts.Add(explode ? pair.Key + "=" + pair.Value : pair.Key + "," + pair.Value);
+                AddHeader(name, string.Join(",", parts));
+            }
+
+            private void AppendQuery(string escapedName, string escapedValue)
+            {
+                _query ??= new global::System.Text.StringBuilder();
+                _query.Append(_query.Length == 0 ? '?' : '&').Append(escapedName).Append('=').Append(escapedValue);
+            }
+
+            private static string Escape(string text) => global::System.Uri.EscapeDataString(text);
+
+            private static global::System.Collections.Generic.List<string> Escaped<T>(global::System.Collections.Generic.IEnumerable<T> values)
+            {
+                var items = new global::System.Collections.Generic.List<string>();
+                foreach (var value in values) items.Add(Escape(Format(value)));
+                return items;
+            }
+
+            // An object parameter's properties in wire order, as text; nulls are left out.
+            private static global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> Pairs(global::System.Text.Json.JsonElement? value)
+            {
+                var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+                if (value is not { ValueKind: global::System.Text.Json.JsonValueKind.Object } element) return pairs;
+                foreach (var property in element.EnumerateObject())
+                {
+                    var text = property.Value.ValueKind switch
+                    {
+                        global::System.Text.Json.JsonValueKind.Null => null,
+                        global::System.Text.Json.JsonValueKind.String => property.Value.GetString(),
+                        _ => property.Value.GetRawText(),
+                    };
+                    if (text is not null) pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(property.Name, text));
+                }
+                return pairs;
+            }
+
+            private static string JoinPairs(global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> pairs, bool explode, string separator)
+            {
+                var parts = new global::System.Collections.Generic.List<string>();
+                foreach (var pair in pairs) parts.Add(explode ? Escape(pair.Key) + "=" + Escape(pair.Value) : Escape(pair.Key) + separator + Escape(pair.Value));
+                return string.Join(separator, parts);
             }
 
             public global::System.Net.Http.HttpRequestMessage Build(global::System.Net.Http.HttpMethod method, global::System.Uri baseAddress)
