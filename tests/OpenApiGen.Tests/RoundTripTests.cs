@@ -54,6 +54,24 @@ public class RoundTripTests
             seen: { type: string, format: date-time }
             id: { type: string, format: uuid }
             extra: {}
+        Animal:
+          type: object
+          required: [name]
+          properties:
+            name: { type: string }
+        Bird:
+          allOf:
+            - $ref: '#/components/schemas/Animal'
+            - type: object
+              required: [wingspan]
+              properties:
+                wingspan: { type: number }
+                name: { type: string, description: redeclared, stays the base's }
+        Aviary:
+          type: object
+          properties:
+            star: { $ref: '#/components/schemas/Animal' }
+            birds: { type: array, items: { $ref: '#/components/schemas/Bird' } }
     """;
 
     private static readonly Lazy<Assembly> Models = new(Compile);
@@ -160,5 +178,25 @@ public class RoundTripTests
     {
         var error = Assert.Throws<JsonException>(() => Read(mode, """{"nickname":null,"pets":[]}""", "Keeper"));
         Assert.Contains("name", error.Message);
+    }
+
+    [Theory]
+    [InlineData("reflection")]
+    [InlineData("metadata")]
+    public void AllOf_with_one_base_is_inheritance_and_base_typed_values_write_their_runtime_type(string mode)
+    {
+        Assert.Equal(T("Animal"), T("Bird").BaseType);
+        Assert.False(T("Animal").IsSealed);
+        Assert.True(T("Bird").IsSealed);
+        Assert.Null(T("Bird").GetProperty("Name", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+        var bird = RoundTrip(mode, "Bird", """{"name":"tweety","wingspan":0.3}""");
+        Assert.Equal("tweety", Get(bird, "Name"));
+        RoundTrip(mode, "Aviary", """{"star":{"name":"rex"},"birds":[{"name":"t","wingspan":1.5}]}""");
+
+        // An Animal-typed property holding a Bird keeps the bird's own properties on the wire.
+        var aviary = Read(mode, "{}", "Aviary")!;
+        T("Aviary").GetProperty("Star")!.SetValue(aviary, bird);
+        var written = JsonSerializer.Serialize(aviary, T("Aviary"), Options(mode));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"star":{"name":"tweety","wingspan":0.3}}"""), JsonNode.Parse(written)), written);
     }
 }

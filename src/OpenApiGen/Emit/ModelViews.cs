@@ -15,6 +15,23 @@ public static class ModelViews
         {
             model.Name,
             Doc = CSharp.DocComment(model.Description, "    "),
+            Modifiers = model.IsBase ? "partial" : "sealed partial",
+            BaseClause = model.BaseName is null ? "" : " : global::" + context.Namespace + "." + model.BaseName,
+            CtorAccess = model.IsBase ? "private protected" : "private",
+            BaseCtor = model.BaseName is null ? "" : " : base(forJson)",
+            New = model.BaseName is null ? "" : "new ",
+            FieldAccess = model.IsBase ? "private protected" : "private",
+            Derived = model.DerivedNames.Select(n => "global::" + context.Namespace + "." + n).ToArray(),
+            // Metadata lists the base chain's properties first; their fields are private protected in the base.
+            AllProperties = model.Inherited.Concat(model.Properties).Select(p => new
+            {
+                p.Name,
+                JsonName = CSharp.Literal(p.JsonName),
+                RequiredLiteral = p.Required ? "true" : "false",
+                NameLiteral = CSharp.Literal(p.Name),
+                Field = "_" + p.Name.TrimStart('@'),
+                Type = CSharp.Type(p.Required ? p.Type : p.Type.AsNullable(), context.Namespace),
+            }).ToArray(),
             Properties = model.Properties.Select(p => new
             {
                 p.Name,

@@ -16,7 +16,14 @@ public sealed record ModelDef(
     EquatableArray<UnionVariant> Variants,
     EquatableArray<EnumMember> EnumMembers,
     string EnumBase = "",
-    string? Discriminator = null);
+    string? Discriminator = null,
+    string? BaseName = null,
+    EquatableArray<PropertyDef> Inherited = default,
+    EquatableArray<string> DerivedNames = default)
+{
+    /// <summary>Other records derive from this one (allOf with one $ref base): it is not sealed.</summary>
+    public bool IsBase => DerivedNames.Count > 0;
+}
 
 public sealed record PropertyDef(string Name, string JsonName, TypeRef Type, bool Required, string? Description);
 

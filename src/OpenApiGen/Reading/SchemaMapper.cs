@@ -291,8 +291,11 @@ public sealed class SchemaMapper
         var members = new NameScope(new[] { name });
         var properties = new List<PropertyDef>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        // allOf with exactly one $ref to an object model plus inline parts: inheritance. The base's parts are its own.
+        var (baseName, baseParts) = InheritanceBase(schema, pointer);
         foreach (var (part, partPointer) in ObjectParts(schema, pointer))
         {
+            if (baseParts.Contains(part)) continue;
             foreach (var pair in part.Properties ?? new Dictionary<string, IOpenApiSchema>())
             {
                 if (!seen.Add(pair.Key)) continue;
@@ -306,7 +309,69 @@ public sealed class SchemaMapper
                 properties.Add(new PropertyDef(memberName, pair.Key, type, required, SafeDescription(pair.Value)));
             }
         }
-        return new ModelDef(name, ModelKind.Object, schema.Description, properties.ToEquatableArray(), EquatableArray<UnionVariant>.Empty, EquatableArray<EnumMember>.Empty);
+        return new ModelDef(name, ModelKind.Object, schema.Description, properties.ToEquatableArray(), EquatableArray<UnionVariant>.Empty, EquatableArray<EnumMember>.Empty, BaseName: baseName);
+    }
+
+    private static readonly HashSet<IOpenApiSchema> NoParts = new(ReferenceEqualityComparer.Instance);
+
+    private (string? Name, HashSet<IOpenApiSchema> Parts) InheritanceBase(IOpenApiSchema schema, string pointer)
+    {
+        var parts = schema.AllOf ?? new List<IOpenApiSchema>();
+        var references = parts.OfType<OpenApiSchemaReference>().ToList();
+        if (references.Count != 1 || parts.Count < 2) return (null, NoParts);
+        var reference = references[0];
+        if (reference.Target is not { } target || reference.Reference?.Id is not { } id || !_componentNames.TryGetValue(id, out var baseName)) return (null, NoParts);
+        if (IsUnion(target) || IsEnum(target) || ((target.Type ?? 0) & JsonSchemaType.Null) != 0) return (null, NoParts);
+        var baseParts = new HashSet<IOpenApiSchema>(ObjectParts(target, "#/components/schemas/" + JsonPositionMap.Escape(id)).Select(p => p.Schema), ReferenceEqualityComparer.Instance);
+        // An allOf cycle (the base pulls this schema back in) cannot be a class hierarchy: merge instead.
+        return baseParts.Contains(schema) ? (null, NoParts) : (baseName, baseParts);
+    }
+
+    /// <summary>
+    /// The models with inheritance completed: each derived record learns its base chain's properties (for its JSON
+    /// metadata) and drops redeclared ones; each base learns every record deriving from it (for polymorphic writing).
+    /// </summary>
+    public IReadOnlyList<ModelDef> CompleteModels()
+    {
+        var byName = _models.GroupBy(m => m.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var inherited = new Dictionary<string, List<PropertyDef>>(StringComparer.Ordinal);
+
+        List<PropertyDef> Chain(ModelDef model, int depth)
+        {
+            if (inherited.TryGetValue(model.Name, out var known)) return known;
+            var chain = new List<PropertyDef>();
+            if (depth < 48 && model.BaseName is { } baseName && byName.TryGetValue(baseName, out var baseModel) && baseModel.Kind == ModelKind.Object)
+            {
+                chain.AddRange(Chain(baseModel, depth + 1));
+                chain.AddRange(baseModel.Properties.Where(p => !chain.Any(c => c.JsonName == p.JsonName)));
+            }
+            inherited[model.Name] = chain;
+            return chain;
+        }
+
+        var result = new List<ModelDef>();
+        foreach (var model in _models)
+        {
+            if (model.BaseName is null || !byName.TryGetValue(model.BaseName, out var b) || b.Kind != ModelKind.Object)
+            {
+                result.Add(model with { BaseName = null });
+                continue;
+            }
+            var chain = Chain(model, 0);
+            var taken = new NameScope(chain.Select(p => p.Name).Concat(new[] { model.Name }));
+            var own = model.Properties
+                .Where(p => !chain.Any(c => c.JsonName == p.JsonName))
+                .Select(p => p with { Name = taken.Claim(p.Name) }) // a name the base already uses gets a suffix
+                .ToEquatableArray();
+            result.Add(model with { Properties = own, Inherited = chain.ToEquatableArray() });
+        }
+        // Every descendant, so a base-typed value is written with its runtime type's properties.
+        var children = result.Where(m => m.BaseName is not null).ToLookup(m => m.BaseName!, m => m.Name, StringComparer.Ordinal);
+        IEnumerable<string> Descendants(string name, int depth) =>
+            depth > 48 ? Enumerable.Empty<string>() : children[name].SelectMany(c => new[] { c }.Concat(Descendants(c, depth + 1)));
+        return result.Select(m => children.Contains(m.Name)
+            ? m with { DerivedNames = Descendants(m.Name, 0).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray() }
+            : m).ToList();
     }
 
     private ModelDef BuildUnion(string name, IOpenApiSchema schema, string pointer)

@@ -81,7 +81,7 @@ public static class SpecReader
             input.Path,
             schemes.ToEquatableArray(),
             features.HasHttpClientFactory);
-        var models = schemas.Models.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray();
+        var models = schemas.CompleteModels().OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray();
         return new ApiSpec(specContext, generate, models, groups.ToEquatableArray());
     }
 

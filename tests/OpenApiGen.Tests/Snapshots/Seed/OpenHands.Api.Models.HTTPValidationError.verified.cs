@@ -27,8 +27,9 @@ namespace OpenHands.Api
         private global::System.Collections.Generic.IReadOnlyList<global::OpenHands.Api.ValidationError>? _Detail;
 
         /// <summary>System.Text.Json metadata for HTTPValidationError, built without reflection (trim and native AOT safe).</summary>
-        internal static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<HTTPValidationError> CreateJsonTypeInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo(options, new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<HTTPValidationError>
+        internal static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<HTTPValidationError> CreateJsonTypeInfo(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo(options, new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<HTTPValidationError>
             {
                 ObjectCreator = static () => new HTTPValidationError(forJson: true),
                 PropertyMetadataInitializer = _ => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
@@ -36,5 +37,7 @@ namespace OpenHands.Api
                     global::OpenHands.Api.OpenHandsJsonContext.Property<global::System.Collections.Generic.IReadOnlyList<global::OpenHands.Api.ValidationError>?>(options, typeof(HTTPValidationError), "Detail", "detail", false, static o => ((HTTPValidationError)o)._Detail, static (o, v) => ((HTTPValidationError)o)._Detail = v!),
                 },
             });
+            return info;
+        }
     }
 }

@@ -43,8 +43,9 @@ namespace OpenHands.Api
         private string _Type = default!;
 
         /// <summary>System.Text.Json metadata for ValidationError, built without reflection (trim and native AOT safe).</summary>
-        internal static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ValidationError> CreateJsonTypeInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo(options, new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<ValidationError>
+        internal static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ValidationError> CreateJsonTypeInfo(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo(options, new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<ValidationError>
             {
                 ObjectCreator = static () => new ValidationError(forJson: true),
                 PropertyMetadataInitializer = _ => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
@@ -54,5 +55,7 @@ namespace OpenHands.Api
                     global::OpenHands.Api.OpenHandsJsonContext.Property<string>(options, typeof(ValidationError), "Type", "type", true, static o => ((ValidationError)o)._Type, static (o, v) => ((ValidationError)o)._Type = v!),
                 },
             });
+            return info;
+        }
     }
 }
