@@ -67,6 +67,29 @@ public class RoundTripTests
               properties:
                 wingspan: { type: number }
                 name: { type: string, description: redeclared, stays the base's }
+        Vehicle:
+          type: object
+          required: [kind]
+          properties:
+            kind: { type: string }
+            wheels: { type: integer }
+          discriminator:
+            propertyName: kind
+            mapping: { motorbike: '#/components/schemas/Bike' }
+        Bike:
+          allOf:
+            - $ref: '#/components/schemas/Vehicle'
+            - type: object
+              properties: { helmet: { type: boolean } }
+        Car:
+          allOf:
+            - $ref: '#/components/schemas/Vehicle'
+            - type: object
+              properties: { doors: { type: integer } }
+        Garage:
+          type: object
+          properties:
+            vehicles: { type: array, items: { $ref: '#/components/schemas/Vehicle' } }
         Aviary:
           type: object
           properties:
@@ -198,5 +221,18 @@ public class RoundTripTests
         T("Aviary").GetProperty("Star")!.SetValue(aviary, bird);
         var written = JsonSerializer.Serialize(aviary, T("Aviary"), Options(mode));
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"star":{"name":"tweety","wingspan":0.3}}"""), JsonNode.Parse(written)), written);
+    }
+
+    [Fact]
+    public void A_base_with_a_discriminator_reads_the_derived_record_it_names()
+    {
+        // Explicit mapping (motorbike → Bike), implicit component name (Car), unknown value (tram → the base itself).
+        const string json = """{"vehicles":[{"kind":"motorbike","wheels":2,"helmet":true},{"doors":4,"kind":"Car"},{"kind":"tram","wheels":8}]}""";
+        var garage = RoundTrip("metadata", "Garage", json);
+        var vehicles = ((System.Collections.IEnumerable)Get(garage, "Vehicles")!).Cast<object>().ToList();
+        Assert.Equal(new[] { T("Bike"), T("Car"), T("Vehicle") }, vehicles.Select(v => v.GetType()));
+        Assert.Equal(true, Get(vehicles[0], "Helmet"));
+        Assert.Equal(4, Get(vehicles[1], "Doors"));
+        Assert.Equal(8, Get(vehicles[2], "Wheels"));
     }
 }

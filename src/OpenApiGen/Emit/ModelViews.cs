@@ -22,6 +22,13 @@ public static class ModelViews
             New = model.BaseName is null ? "" : "new ",
             FieldAccess = model.IsBase ? "private protected" : "private",
             Derived = model.DerivedNames.Select(n => "global::" + context.Namespace + "." + n).ToArray(),
+            PolymorphicRead = model.Discriminator is not null && model.DiscriminatorCases.Count > 0,
+            DiscriminatorLiteral = CSharp.Literal(model.Discriminator ?? ""),
+            Cases = model.DiscriminatorCases.Select(c => new
+            {
+                Tags = c.Tags.Select(CSharp.Literal).ToArray(),
+                Type = "global::" + context.Namespace + "." + c.Name,
+            }).ToArray(),
             // Metadata lists the base chain's properties first; their fields are private protected in the base.
             AllProperties = model.Inherited.Concat(model.Properties).Select(p => new
             {

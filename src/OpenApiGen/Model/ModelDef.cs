@@ -19,7 +19,8 @@ public sealed record ModelDef(
     string? Discriminator = null,
     string? BaseName = null,
     EquatableArray<PropertyDef> Inherited = default,
-    EquatableArray<string> DerivedNames = default)
+    EquatableArray<string> DerivedNames = default,
+    EquatableArray<UnionVariant> DiscriminatorCases = default)
 {
     /// <summary>Other records derive from this one (allOf with one $ref base): it is not sealed.</summary>
     public bool IsBase => DerivedNames.Count > 0;

@@ -186,7 +186,7 @@ public sealed class SchemaMapper
     // Members every record already has; a property with one of these names would not compile.
     private static readonly HashSet<string> RecordMembers = new(StringComparer.Ordinal)
     {
-        "ToString", "Equals", "GetHashCode", "GetType", "EqualityContract", "Deconstruct", "PrintMembers", "MemberwiseClone", "Finalize", "CreateJsonTypeInfo",
+        "ToString", "Equals", "GetHashCode", "GetType", "EqualityContract", "Deconstruct", "PrintMembers", "MemberwiseClone", "Finalize", "CreateJsonTypeInfo", "CreateObjectJsonTypeInfo", "PolymorphicJsonConverter",
     };
 
     private static readonly HashSet<string> StructuralSegments = new(StringComparer.Ordinal)
@@ -309,7 +309,15 @@ public sealed class SchemaMapper
                 properties.Add(new PropertyDef(memberName, pair.Key, type, required, SafeDescription(pair.Value)));
             }
         }
-        return new ModelDef(name, ModelKind.Object, schema.Description, properties.ToEquatableArray(), EquatableArray<UnionVariant>.Empty, EquatableArray<EnumMember>.Empty, BaseName: baseName);
+        // A discriminator on an object schema names the derived records (allOf children) when reading a value of this type.
+        var discriminator = schema.Discriminator?.PropertyName is { Length: > 0 } d && properties.Count + (baseName is null ? 0 : 1) > 0 ? d : null;
+        var cases = (schema.Discriminator?.Mapping ?? new Dictionary<string, OpenApiSchemaReference>())
+            .Where(m => m.Value?.Reference?.Id is { } id && _componentNames.ContainsKey(id))
+            .OrderBy(m => m.Key, StringComparer.Ordinal)
+            .Select(m => new UnionVariant(_componentNames[m.Value.Reference!.Id!], TypeRef.Named(_componentNames[m.Value.Reference!.Id!], false), JsonToken.Object, new[] { m.Key }.ToEquatableArray()))
+            .ToEquatableArray();
+        return new ModelDef(name, ModelKind.Object, schema.Description, properties.ToEquatableArray(), EquatableArray<UnionVariant>.Empty, EquatableArray<EnumMember>.Empty,
+            Discriminator: discriminator, BaseName: baseName, DiscriminatorCases: cases);
     }
 
     private static readonly HashSet<IOpenApiSchema> NoParts = new(ReferenceEqualityComparer.Instance);
@@ -369,9 +377,21 @@ public sealed class SchemaMapper
         var children = result.Where(m => m.BaseName is not null).ToLookup(m => m.BaseName!, m => m.Name, StringComparer.Ordinal);
         IEnumerable<string> Descendants(string name, int depth) =>
             depth > 48 ? Enumerable.Empty<string>() : children[name].SelectMany(c => new[] { c }.Concat(Descendants(c, depth + 1)));
-        return result.Select(m => children.Contains(m.Name)
-            ? m with { DerivedNames = Descendants(m.Name, 0).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray() }
-            : m).ToList();
+        var componentIds = _componentNames.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+        return result.Select(m =>
+        {
+            if (m.Kind != ModelKind.Object) return m; // a union's discriminator is its own
+            if (!children.Contains(m.Name)) return m with { Discriminator = null, DiscriminatorCases = EquatableArray<UnionVariant>.Empty };
+            var descendants = Descendants(m.Name, 0).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToList();
+            if (m.Discriminator is null) return m with { DerivedNames = descendants.ToEquatableArray() };
+            // Explicit mapping entries that name descendants, then each other descendant by its component name.
+            var cases = m.DiscriminatorCases.Where(c => descendants.Contains(c.Name)).ToList();
+            foreach (var d in descendants.Where(d => !cases.Any(c => c.Name == d) && componentIds.ContainsKey(d)))
+            {
+                cases.Add(new UnionVariant(d, TypeRef.Named(d, false), JsonToken.Object, new[] { componentIds[d] }.ToEquatableArray()));
+            }
+            return m with { DerivedNames = descendants.ToEquatableArray(), DiscriminatorCases = cases.ToEquatableArray() };
+        }).ToList();
     }
 
     private ModelDef BuildUnion(string name, IOpenApiSchema schema, string pointer)
