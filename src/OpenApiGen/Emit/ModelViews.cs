@@ -124,14 +124,15 @@ public static class ModelViews
     private static string JsonContextLine(JsonTypeEntry entry)
     {
         var t = entry.TypeName;
+        // Short helpers (in the template) keep this file small: it lists every serialized type of the spec.
         var create = entry.Shape switch
         {
             JsonShape.Object => t + ".CreateJsonTypeInfo(options)",
-            JsonShape.Converter => Metadata + "CreateValueInfo<" + t + ">(options, new " + entry.Argument + "())",
-            JsonShape.Value => Metadata + "CreateValueInfo<" + t + ">(options, " + Metadata + entry.Argument + ")",
-            JsonShape.Nullable => Metadata + "CreateValueInfo<" + t + ">(options, " + Metadata + "GetNullableConverter<" + entry.Argument + ">(options))",
-            JsonShape.List => Metadata + "CreateIEnumerableInfo<" + t + ", " + entry.Argument + ">(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<" + t + ">())",
-            _ => Metadata + "CreateIReadOnlyDictionaryInfo<" + t + ", string, " + entry.Argument + ">(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<" + t + ">())",
+            JsonShape.Converter => "Value<" + t + ">(options, new " + entry.Argument + "())",
+            JsonShape.Value => "Value<" + t + ">(options, " + Metadata + entry.Argument + ")",
+            JsonShape.Nullable => "Nullable<" + entry.Argument + ">(options)",
+            JsonShape.List => "List<" + entry.Argument + ">(options)",
+            _ => "Map<" + entry.Argument + ">(options)",
         };
         return "if (type == typeof(" + t + ")) return " + create + ";";
     }

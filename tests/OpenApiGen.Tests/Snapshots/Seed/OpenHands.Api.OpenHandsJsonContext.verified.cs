@@ -22,19 +22,32 @@ namespace OpenHands.Api
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(bool)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<bool>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter);
-            if (type == typeof(bool?)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<bool?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<bool>(options));
+            if (type == typeof(bool)) return Value<bool>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter);
+            if (type == typeof(bool?)) return Nullable<bool>(options);
             if (type == typeof(global::OpenHands.Api.HTTPValidationError)) return global::OpenHands.Api.HTTPValidationError.CreateJsonTypeInfo(options);
             if (type == typeof(global::OpenHands.Api.ValidationError)) return global::OpenHands.Api.ValidationError.CreateJsonTypeInfo(options);
-            if (type == typeof(global::OpenHands.Api.ValidationErrorLocItem)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenHands.Api.ValidationErrorLocItem>(options, new global::OpenHands.Api.ValidationErrorLocItemJsonConverter());
-            if (type == typeof(global::OpenHands.Api.ValidationErrorLocItem?)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenHands.Api.ValidationErrorLocItem?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<global::OpenHands.Api.ValidationErrorLocItem>(options));
-            if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::OpenHands.Api.ValidationError>)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<global::OpenHands.Api.ValidationError>, global::OpenHands.Api.ValidationError>(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<global::OpenHands.Api.ValidationError>>());
-            if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::OpenHands.Api.ValidationErrorLocItem>)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<global::OpenHands.Api.ValidationErrorLocItem>, global::OpenHands.Api.ValidationErrorLocItem>(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<global::OpenHands.Api.ValidationErrorLocItem>>());
-            if (type == typeof(int)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<int>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter);
-            if (type == typeof(int?)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<int?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<int>(options));
-            if (type == typeof(string)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<string>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter);
+            if (type == typeof(global::OpenHands.Api.ValidationErrorLocItem)) return Value<global::OpenHands.Api.ValidationErrorLocItem>(options, new global::OpenHands.Api.ValidationErrorLocItemJsonConverter());
+            if (type == typeof(global::OpenHands.Api.ValidationErrorLocItem?)) return Nullable<global::OpenHands.Api.ValidationErrorLocItem>(options);
+            if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::OpenHands.Api.ValidationError>)) return List<global::OpenHands.Api.ValidationError>(options);
+            if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::OpenHands.Api.ValidationErrorLocItem>)) return List<global::OpenHands.Api.ValidationErrorLocItem>(options);
+            if (type == typeof(int)) return Value<int>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter);
+            if (type == typeof(int?)) return Nullable<int>(options);
+            if (type == typeof(string)) return Value<string>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter);
             return null;
         }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Value<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter converter) =>
+            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, (global::System.Text.Json.Serialization.JsonConverter<T>)converter);
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T?> Nullable<T>(global::System.Text.Json.JsonSerializerOptions options)
+            where T : struct =>
+            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<T>(options));
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<T>> List<T>(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<T>, T>(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<T>>());
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, T>> Map<T>(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIReadOnlyDictionaryInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, T>, string, T>(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyDictionary<string, T>>());
 
         /// <summary>Metadata for one property of a generated record; optional properties stay absent on the wire when null.</summary>
         internal static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo Property<T>(
