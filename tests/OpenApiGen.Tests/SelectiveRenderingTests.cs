@@ -59,6 +59,40 @@ public class SelectiveRenderingTests
         Assert.Contains("The answer, edited", driver.GetRunResult().GeneratedTrees.Single(t => t.FilePath.EndsWith("Models.Model42.g.cs")).GetText().ToString());
     }
 
+    private static string Hierarchy(string description) => """
+        openapi: 3.1.0
+        info: { title: Zoo, version: "1" }
+        paths: {}
+        components:
+          schemas:
+            Animal: { type: object, properties: { name: { type: string, description: "DESCRIPTION" } } }
+            Bird:
+              allOf:
+                - $ref: '#/components/schemas/Animal'
+                - { type: object, properties: { wingspan: { type: number } } }
+        """.Replace("DESCRIPTION", description, StringComparison.Ordinal);
+
+    [Fact]
+    public void Editing_a_base_property_description_leaves_the_derived_record_cached()
+    {
+        var before = new SpecFile("/project/zoo.yaml", Hierarchy("The name"), "Zoo.Api", "Models");
+        var compilation = GeneratorHarness.CreateCompilation("class C { }");
+        var original = new Text(before.Path, before.Text);
+        GeneratorDriver driver = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(
+            new[] { new OpenApiGenerator().AsSourceGenerator() },
+            new AdditionalText[] { original },
+            (Microsoft.CodeAnalysis.CSharp.CSharpParseOptions)compilation.SyntaxTrees.First().Options,
+            GeneratorHarness.CreateOptions(new[] { before }),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        driver = driver.RunGenerators(compilation);
+        driver = driver.ReplaceAdditionalText(original, new Text(before.Path, Hierarchy("The animal's name"))).RunGenerators(compilation);
+
+        var modified = driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.RenderUnits]
+            .SelectMany(s => s.Outputs).Where(o => o.Reason == IncrementalStepRunReason.Modified)
+            .Select(o => ((Model.RenderUnit)o.Value).HintName).ToList();
+        Assert.Equal(new[] { "Zoo.Api.Models.Animal.g.cs" }, modified);
+    }
+
     [Fact]
     public void Changing_one_specs_metadata_leaves_the_other_specs_outputs_cached()
     {

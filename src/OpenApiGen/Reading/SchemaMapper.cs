@@ -351,7 +351,8 @@ public sealed class SchemaMapper
             if (depth < 48 && model.BaseName is { } baseName && byName.TryGetValue(baseName, out var baseModel) && baseModel.Kind == ModelKind.Object)
             {
                 chain.AddRange(Chain(baseModel, depth + 1));
-                chain.AddRange(baseModel.Properties.Where(p => !chain.Any(c => c.JsonName == p.JsonName)));
+                // Without descriptions: the derived file renders no base docs, so a base doc edit must not re-render it.
+                chain.AddRange(baseModel.Properties.Where(p => !chain.Any(c => c.JsonName == p.JsonName)).Select(p => p with { Description = null }));
             }
             inherited[model.Name] = chain;
             return chain;
