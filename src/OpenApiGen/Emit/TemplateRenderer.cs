@@ -10,13 +10,29 @@ public static class TemplateRenderer
 {
     private static readonly Dictionary<string, Template> Templates = LoadAll();
 
+    // One context per thread, reused: Scriban caches member accessors per .NET type in the context, so a fresh
+    // context per file would reflect over the same view types again for each of thousands of files.
+    [System.ThreadStatic]
+    private static TemplateContext? _context;
+
     public static string Render(string templateName, object view)
     {
         var globals = new ScriptObject();
         globals.Import(view, renamer: member => member.Name);
-        // Templates use no Scriban built-in functions: an empty built-in object skips building the default
-        // library for every one of the thousands of files a large spec renders.
-        var context = new TemplateContext(new ScriptObject())
+        var context = _context ?? CreateContext();
+        _context = null; // taken: a failed render must not leave a half-used context behind
+        context.PushGlobal(globals);
+        context.PushOutput();
+        var text = Templates[templateName].Render(context).Replace("\r\n", "\n");
+        context.PopOutput();
+        context.PopGlobal();
+        _context = context;
+        return text.EndsWith("\n", System.StringComparison.Ordinal) ? text : text + "\n";
+    }
+
+    private static TemplateContext CreateContext() =>
+        // Templates use no Scriban built-in functions: an empty built-in object skips building the default library.
+        new(new ScriptObject())
         {
             LoopLimit = 0,
             LimitToString = 0,
@@ -25,10 +41,6 @@ public static class TemplateRenderer
             MemberRenamer = member => member.Name,
             StrictVariables = true,
         };
-        context.PushGlobal(globals);
-        var text = Templates[templateName].Render(context).Replace("\r\n", "\n");
-        return text.EndsWith("\n", System.StringComparison.Ordinal) ? text : text + "\n";
-    }
 
     private static Dictionary<string, Template> LoadAll()
     {
