@@ -95,9 +95,12 @@ public class ParameterLocationTests
         var errors = GeneratorHarness.CompileErrors(output);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         var action = (IMethodSymbol)output.GetTypeByMetadataName("Params.Api.ItemsControllerBase")!.GetMembers("GetItem").Single();
-        var binders = action.Parameters.Take(5).Select(p => p.GetAttributes().Single().AttributeClass!.Name).ToArray();
+        var binders = action.Parameters.Take(5).Select(p => p.GetAttributes().First(a => a.AttributeClass!.Name != "ParameterStyleAttribute").AttributeClass!.Name).ToArray();
         Assert.Equal(new[] { "FromRouteAttribute", "FromQueryAttribute", "FromHeaderAttribute", "ModelBinderAttribute", "FromQueryAttribute" }, binders);
         Assert.Equal("Params.Api.GetItemMode?", action.Parameters[4].Type.ToDisplayString());
+        // The cookie binds through IParsable<T> (trim-safe), not the TypeDescriptor-based CookieBinder.
+        var cookieBinder = (INamedTypeSymbol)action.Parameters[3].GetAttributes().First().ConstructorArguments[0].Value!;
+        Assert.Equal("DelimitedBinder", cookieBinder.Name);
         var response = output.GetTypeByMetadataName("Params.Api.GetItemResponse")!;
         Assert.False(((IPropertySymbol)response.GetMembers("Id").Single()).IsRequired, "readOnly properties are not required");
     }

@@ -34,7 +34,8 @@ public static class ServerViews
             group.Name,
             group.ControllerName,
             Operations = group.Operations.Select(op => Operation(context, op)).ToArray(),
-            HasCookies = group.Operations.Any(op => op.Parameters.Any(p => p.In == ParameterLocation.Cookie)),
+            // Cookies the styled binders cannot take (unions) use the TypeDescriptor-based CookieBinder.
+            HasCookies = group.Operations.Any(op => op.Parameters.Any(p => p.In == ParameterLocation.Cookie && StyledBinder(p, context.Namespace) is null)),
             HasStyled = group.Operations.Any(op => op.Parameters.Any(p => StyledBinder(p, ns: context.Namespace) is not null)),
         },
         Client = context.ClientName,
@@ -64,7 +65,9 @@ public static class ServerViews
             var mvcSplits = (p.In == ParameterLocation.Query && p.Style == "form" && p.Explode) || p.In == ParameterLocation.Header;
             return !mvcSplits && IsParsable(type.Item!) ? "DelimitedBinder<" + CSharp.AttributeType(type.Item!, ns) + ">" : null;
         }
-        return p.In == ParameterLocation.Path && p.Style is "label" or "matrix" && IsParsable(type) ? "DelimitedBinder<" + CSharp.AttributeType(type, ns) + ">" : null;
+        // Scalar cookies bind through IParsable<T> too: no TypeDescriptor, so nothing to warn about under trimming.
+        var parsed = (p.In == ParameterLocation.Cookie || (p.In == ParameterLocation.Path && p.Style is "label" or "matrix")) && IsParsable(type);
+        return parsed ? "DelimitedBinder<" + CSharp.AttributeType(type, ns) + ">" : null;
     }
 
     private static object Operation(SpecContext context, OperationDef op)

@@ -10,30 +10,7 @@ namespace Feature.Api
     {
         [global::Microsoft.AspNetCore.Mvc.HttpGet("items/{ids}/{point}")]
         [global::Microsoft.AspNetCore.Mvc.ProducesResponseType<global::System.Collections.Generic.IReadOnlyList<string>>(200, "application/json")]
-        public abstract global::System.Threading.Tasks.Task<global::Feature.Api.ListItemsResult> ListItems([global::Microsoft.AspNetCore.Mvc.ModelBinder(typeof(DelimitedBinder<int>), Name = "ids")] [ParameterStyle("path", "label", true)] global::System.Collections.Generic.IReadOnlyList<int> ids, [global::Microsoft.AspNetCore.Mvc.ModelBinder(typeof(ObjectBinder<global::Feature.Api.ListItemsPoint>), Name = "point")] [ParameterStyle("path", "matrix", false)] global::Feature.Api.ListItemsPoint point, [global::Microsoft.AspNetCore.Mvc.ModelBinder(typeof(DelimitedBinder<string>), Name = "tags")] [ParameterStyle("query", "pipeDelimited", false)] global::System.Collections.Generic.IReadOnlyList<string>? tags, [global::Microsoft.AspNetCore.Mvc.ModelBinder(typeof(ObjectBinder<global::Feature.Api.ListItemsFilter>), Name = "filter")] [ParameterStyle("query", "deepObject", false)] global::Feature.Api.ListItemsFilter? filter, [global::Microsoft.AspNetCore.Mvc.FromHeader(Name = "X-Trace")] string? xTrace, [global::Microsoft.AspNetCore.Mvc.ModelBinder(typeof(CookieBinder), Name = "session")] string? session, global::System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>Binds a parameter from the request cookie of the same name.</summary>
-        public sealed class CookieBinder : global::Microsoft.AspNetCore.Mvc.ModelBinding.IModelBinder
-        {
-            public global::System.Threading.Tasks.Task BindModelAsync(global::Microsoft.AspNetCore.Mvc.ModelBinding.ModelBindingContext bindingContext)
-            {
-                var name = bindingContext.BinderModelName ?? bindingContext.ModelName;
-                if (bindingContext.HttpContext.Request.Cookies.TryGetValue(name, out var text) && text is not null)
-                {
-                    var type = global::System.Nullable.GetUnderlyingType(bindingContext.ModelType) ?? bindingContext.ModelType;
-                    try
-                    {
-                        var value = type == typeof(string) ? text : global::System.ComponentModel.TypeDescriptor.GetConverter(type).ConvertFromInvariantString(text);
-                        bindingContext.Result = global::Microsoft.AspNetCore.Mvc.ModelBinding.ModelBindingResult.Success(value);
-                    }
-                    catch (global::System.Exception ex) when (ex is global::System.FormatException or global::System.NotSupportedException or global::System.ArgumentException)
-                    {
-                        bindingContext.ModelState.TryAddModelError(name, ex.Message);
-                    }
-                }
-                return global::System.Threading.Tasks.Task.CompletedTask;
-            }
-        }
+        public abstract global::System.Threading.Tasks.Task<global::Feature.Api.ListItemsResult> ListItems([global::Microsoft.AspNetCore.Mvc.ModelBinder(typeof(DelimitedBinder<int>), Name = "ids")] [ParameterStyle("path", "label", true)] global::System.Collections.Generic.IReadOnlyList<int> ids, [global::Microsoft.AspNetCore.Mvc.ModelBinder(typeof(ObjectBinder<global::Feature.Api.ListItemsPoint>), Name = "point")] [ParameterStyle("path", "matrix", false)] global::Feature.Api.ListItemsPoint point, [global::Microsoft.AspNetCore.Mvc.ModelBinder(typeof(DelimitedBinder<string>), Name = "tags")] [ParameterStyle("query", "pipeDelimited", false)] global::System.Collections.Generic.IReadOnlyList<string>? tags, [global::Microsoft.AspNetCore.Mvc.ModelBinder(typeof(ObjectBinder<global::Feature.Api.ListItemsFilter>), Name = "filter")] [ParameterStyle("query", "deepObject", false)] global::Feature.Api.ListItemsFilter? filter, [global::Microsoft.AspNetCore.Mvc.FromHeader(Name = "X-Trace")] string? xTrace, [global::Microsoft.AspNetCore.Mvc.ModelBinder(typeof(DelimitedBinder<string>), Name = "session")] [ParameterStyle("cookie", "form", true)] string? session, global::System.Threading.CancellationToken cancellationToken);
 
         /// <summary>How an OpenAPI parameter is serialized: where it travels, its style and explode.</summary>
         [global::System.AttributeUsage(global::System.AttributeTargets.Parameter)]
@@ -64,13 +41,17 @@ namespace Feature.Api
                 if (StyleBinding.Raw(bindingContext, name, style.Location) is not { } raw) return global::System.Threading.Tasks.Task.CompletedTask;
                 try
                 {
-                    var items = StyleBinding.Split(StyleBinding.StripPrefix(raw, name, style), name, style);
                     if (bindingContext.ModelType == typeof(T) || global::System.Nullable.GetUnderlyingType(bindingContext.ModelType) == typeof(T))
                     {
-                        bindingContext.Result = global::Microsoft.AspNetCore.Mvc.ModelBinding.ModelBindingResult.Success(T.Parse(items.Count > 0 ? items[0] : "", global::System.Globalization.CultureInfo.InvariantCulture));
+                        // A single value: only the label/matrix prefix is removed, a comma is part of the value.
+                        var text = style.Style == "label" && raw.StartsWith(".", global::System.StringComparison.Ordinal) ? raw.Substring(1)
+                            : style.Style == "matrix" && raw.StartsWith(";" + name + "=", global::System.StringComparison.Ordinal) ? raw.Substring(name.Length + 2)
+                            : raw;
+                        bindingContext.Result = global::Microsoft.AspNetCore.Mvc.ModelBinding.ModelBindingResult.Success(T.Parse(text, global::System.Globalization.CultureInfo.InvariantCulture));
                     }
                     else
                     {
+                        var items = StyleBinding.Split(StyleBinding.StripPrefix(raw, name, style), name, style);
                         var list = new global::System.Collections.Generic.List<T>();
                         foreach (var item in items) list.Add(T.Parse(item, global::System.Globalization.CultureInfo.InvariantCulture));
                         bindingContext.Result = global::Microsoft.AspNetCore.Mvc.ModelBinding.ModelBindingResult.Success(list);
