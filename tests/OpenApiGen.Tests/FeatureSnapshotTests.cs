@@ -70,6 +70,13 @@ public class FeatureSnapshotTests
                   allOf:
                     - $ref: '#/components/schemas/Vehicle'
                     - { type: object, properties: { doors: { type: integer } } }
+                SportsCar:
+                  allOf:
+                    - $ref: '#/components/schemas/Car'
+                    - type: object
+                      required: [turbo]
+                      properties: { turbo: { type: boolean } }
+                      discriminator: { propertyName: kind }
                 Merged:
                   allOf:
                     - { type: object, properties: { a: { type: string } } }

@@ -4,7 +4,8 @@
 namespace Feature.Api
 {
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
-    public sealed partial record Car : global::Feature.Api.Vehicle
+    [global::System.Text.Json.Serialization.JsonDerivedType(typeof(global::Feature.Api.SportsCar))]
+    public partial record Car : global::Feature.Api.Vehicle
     {
         /// <summary>Creates an empty Car; set its required properties in the object initializer.</summary>
         public Car()
@@ -13,7 +14,7 @@ namespace Feature.Api
 
         // The JSON metadata creates instances here; the serializer enforces required properties itself.
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Car(bool forJson) : base(forJson)
+        private protected Car(bool forJson) : base(forJson)
         {
         }
 
@@ -21,7 +22,7 @@ namespace Feature.Api
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Doors { get => _Doors; init => _Doors = value; }
 
-        private int? _Doors;
+        private protected int? _Doors;
 
         /// <summary>System.Text.Json metadata for Car, built without reflection (trim and native AOT safe).</summary>
         internal static new global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Car> CreateJsonTypeInfo(global::System.Text.Json.JsonSerializerOptions options)
@@ -36,6 +37,12 @@ namespace Feature.Api
                     global::Feature.Api.FeatureJsonContext.Property<int?>(options, typeof(Car), "Doors", "doors", false, static o => ((Car)o)._Doors, static (o, v) => ((Car)o)._Doors = v!),
                 },
             });
+            // A value typed as this record but holding a derived one is written with the derived record's properties.
+            info.PolymorphismOptions = new global::System.Text.Json.Serialization.Metadata.JsonPolymorphismOptions
+            {
+                UnknownDerivedTypeHandling = global::System.Text.Json.Serialization.JsonUnknownDerivedTypeHandling.FallBackToNearestAncestor,
+            };
+            info.PolymorphismOptions.DerivedTypes.Add(new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(global::Feature.Api.SportsCar)));
             return info;
         }
     }

@@ -5,6 +5,7 @@ namespace Feature.Api
 {
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
     [global::System.Text.Json.Serialization.JsonDerivedType(typeof(global::Feature.Api.Car))]
+    [global::System.Text.Json.Serialization.JsonDerivedType(typeof(global::Feature.Api.SportsCar))]
     public partial record Vehicle
     {
         /// <summary>Creates an empty Vehicle; set its required properties in the object initializer.</summary>
@@ -46,6 +47,8 @@ namespace Feature.Api
                     {
                         case "Car":
                             return global::System.Text.Json.JsonSerializer.Deserialize(ref reader, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Feature.Api.Car>)options.GetTypeInfo(typeof(global::Feature.Api.Car)));
+                        case "SportsCar":
+                            return global::System.Text.Json.JsonSerializer.Deserialize(ref reader, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Feature.Api.SportsCar>)options.GetTypeInfo(typeof(global::Feature.Api.SportsCar)));
                     }
                 }
                 return global::System.Text.Json.JsonSerializer.Deserialize(ref reader, _own ??= CreateObjectJsonTypeInfo(options));
