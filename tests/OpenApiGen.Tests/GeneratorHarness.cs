@@ -47,6 +47,20 @@ public static class GeneratorHarness
         return (driver.GetRunResult(), output);
     }
 
+    /// <summary>Generates from the spec, compiles the output with the given extra sources and loads the assembly.</summary>
+    public static System.Reflection.Assembly CompileAndLoad(SpecFile spec, string loadContextName, bool collectible, params string[] extraSources)
+    {
+        var (result, compilation) = Run(spec);
+        Assert.Empty(result.Diagnostics);
+        var options = (CSharpParseOptions)compilation.SyntaxTrees.First().Options;
+        compilation = compilation.AddSyntaxTrees(extraSources.Select(s => CSharpSyntaxTree.ParseText(s, options)));
+        using var stream = new MemoryStream();
+        var emit = compilation.Emit(stream);
+        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        stream.Position = 0;
+        return new System.Runtime.Loader.AssemblyLoadContext(loadContextName, collectible).LoadFromStream(stream);
+    }
+
     public static IReadOnlyList<Diagnostic> CompileErrors(Compilation compilation) =>
         compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
 

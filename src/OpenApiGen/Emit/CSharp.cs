@@ -95,16 +95,21 @@ public static class CSharp
     }
 
     /// <summary>The fully qualified C# type for a model type reference.</summary>
-    public static string Type(TypeRef type, string ns)
+    public static string Type(TypeRef type, string ns) => Spell(type, ns, referenceNullability: true);
+
+    /// <summary>The type as the runtime sees it: value-type nullability kept, reference nullability dropped (typeof rejects it).</summary>
+    public static string RuntimeType(TypeRef type, string ns) => Spell(type, ns, referenceNullability: false);
+
+    private static string Spell(TypeRef type, string ns, bool referenceNullability)
     {
         var name = type.Kind switch
         {
             TypeKind.Named => "global::" + ns + "." + type.Name,
-            TypeKind.Array => "global::System.Collections.Generic.IReadOnlyList<" + Type(type.Item!, ns) + ">",
-            TypeKind.Map => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + Type(type.Item!, ns) + ">",
+            TypeKind.Array => "global::System.Collections.Generic.IReadOnlyList<" + Spell(type.Item!, ns, referenceNullability) + ">",
+            TypeKind.Map => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + Spell(type.Item!, ns, referenceNullability) + ">",
             _ => type.Name,
         };
-        return type.Nullable ? name + "?" : name;
+        return type.Nullable && (referenceNullability || type.IsValueType) ? name + "?" : name;
     }
 
     /// <summary>The type without its nullable marker.</summary>

@@ -39,23 +39,23 @@ public static class JsonTypeCatalog
 
         void Add(TypeRef type)
         {
-            var name = RuntimeName(type, ns);
+            var name = CSharp.RuntimeType(type, ns);
             if (entries.ContainsKey(name)) return;
             if (type.Nullable && type.IsValueType)
             {
                 var underlying = type with { Nullable = false };
-                entries[name] = new JsonTypeEntry(name, JsonShape.Nullable, RuntimeName(underlying, ns));
+                entries[name] = new JsonTypeEntry(name, JsonShape.Nullable, CSharp.RuntimeType(underlying, ns));
                 Add(underlying);
                 return;
             }
             switch (type.Kind)
             {
                 case TypeKind.Array:
-                    entries[name] = new JsonTypeEntry(name, JsonShape.List, RuntimeName(type.Item!, ns));
+                    entries[name] = new JsonTypeEntry(name, JsonShape.List, CSharp.RuntimeType(type.Item!, ns));
                     Add(type.Item!);
                     return;
                 case TypeKind.Map:
-                    entries[name] = new JsonTypeEntry(name, JsonShape.Map, RuntimeName(type.Item!, ns));
+                    entries[name] = new JsonTypeEntry(name, JsonShape.Map, CSharp.RuntimeType(type.Item!, ns));
                     Add(TypeRef.Primitive("string", false)); // the key type
                     Add(type.Item!);
                     return;
@@ -92,18 +92,5 @@ public static class JsonTypeCatalog
             }
         }
         return entries.Values.OrderBy(e => e.TypeName, System.StringComparer.Ordinal).ToEquatableArray();
-    }
-
-    /// <summary>The C# type as the runtime sees it: value-type nullability kept, reference nullability dropped (typeof rejects it).</summary>
-    public static string RuntimeName(TypeRef type, string ns)
-    {
-        var name = type.Kind switch
-        {
-            TypeKind.Named => "global::" + ns + "." + type.Name,
-            TypeKind.Array => "global::System.Collections.Generic.IReadOnlyList<" + RuntimeName(type.Item!, ns) + ">",
-            TypeKind.Map => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + RuntimeName(type.Item!, ns) + ">",
-            _ => type.Name,
-        };
-        return type.Nullable && type.IsValueType ? name + "?" : name;
     }
 }

@@ -30,28 +30,22 @@ public static class ModelViews
                 Type = "global::" + context.Namespace + "." + c.Name,
             }).ToArray(),
             // Metadata lists the base chain's properties first; their fields are private protected in the base.
-            AllProperties = model.Inherited.Concat(model.Properties).Select(p => new
-            {
-                p.Name,
-                JsonName = CSharp.Literal(p.JsonName),
-                RequiredLiteral = p.Required ? "true" : "false",
-                NameLiteral = CSharp.Literal(p.Name),
-                Field = "_" + p.Name.TrimStart('@'),
-                Type = CSharp.Type(p.Required ? p.Type : p.Type.AsNullable(), context.Namespace),
-            }).ToArray(),
-            Properties = model.Properties.Select(p => new
-            {
-                p.Name,
-                JsonName = CSharp.Literal(p.JsonName),
-                p.Required,
-                RequiredLiteral = p.Required ? "true" : "false",
-                NameLiteral = CSharp.Literal(p.Name),
-                // Property names never start with '_' followed by a letter, so these fields cannot collide with them.
-                Field = "_" + p.Name.TrimStart('@'),
-                Type = CSharp.Type(p.Required ? p.Type : p.Type.AsNullable(), context.Namespace),
-                Doc = CSharp.DocComment(p.Description, "        "),
-            }).ToArray(),
+            AllProperties = model.Inherited.Concat(model.Properties).Select(p => PropertyView(p, context.Namespace)).ToArray(),
+            Properties = model.Properties.Select(p => PropertyView(p, context.Namespace)).ToArray(),
         },
+    };
+
+    private static object PropertyView(PropertyDef p, string ns) => new
+    {
+        p.Name,
+        JsonName = CSharp.Literal(p.JsonName),
+        p.Required,
+        RequiredLiteral = p.Required ? "true" : "false",
+        NameLiteral = CSharp.Literal(p.Name),
+        // Property names never start with '_' followed by a letter, so these fields cannot collide with them.
+        Field = "_" + p.Name.TrimStart('@'),
+        Type = CSharp.Type(p.Required ? p.Type : p.Type.AsNullable(), ns),
+        Doc = CSharp.DocComment(p.Description, "        "),
     };
 
     public static object Union(SpecContext context, ModelDef model)
@@ -67,7 +61,7 @@ public static class ModelViews
             FieldType = CSharp.Type(v.Type.IsValueType || v.Type.Kind == TypeKind.Json ? v.Type : v.Type.AsNullable(), ns),
             // User-defined conversions from interfaces (IReadOnlyList, IReadOnlyDictionary) are not allowed in C#.
             Implicit = v.Type.Kind != TypeKind.Array && v.Type.Kind != TypeKind.Map,
-            Write = WriteStatement(v, char.ToLowerInvariant(v.Name[0]) + v.Name.Substring(1), JsonTypeCatalog.RuntimeName(v.Type, ns)),
+            Write = WriteStatement(v, char.ToLowerInvariant(v.Name[0]) + v.Name.Substring(1), CSharp.RuntimeType(v.Type, ns)),
         }).ToArray();
         return new
         {

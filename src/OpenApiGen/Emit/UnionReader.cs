@@ -77,7 +77,7 @@ public static class UnionReader
     // Through the options' metadata, not reflection: the generated resolver supplies it (trim and AOT safe).
     private static string Deserialize(UnionVariant variant, string ns, string reader)
     {
-        var type = JsonTypeCatalog.RuntimeName(variant.Type, ns);
+        var type = CSharp.RuntimeType(variant.Type, ns);
         return "global::System.Text.Json.JsonSerializer.Deserialize(ref " + reader + ", (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<" + type + ">)options.GetTypeInfo(typeof(" + type + ")))!";
     }
 
