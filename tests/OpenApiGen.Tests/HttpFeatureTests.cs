@@ -98,10 +98,10 @@ public class HttpFeatureTests
     public sealed class StylesController : StylesControllerBase
     {
         public override System.Threading.Tasks.Task<StylesResult> Styles(
-            System.Collections.Generic.IReadOnlyList<int> ids, System.Collections.Generic.IReadOnlyList<string> label, System.Collections.Generic.IReadOnlyList<int> matrix,
-            Point point, int dot, System.Collections.Generic.IReadOnlyList<string>? tags, System.Collections.Generic.IReadOnlyList<int>? pipes,
+            System.Collections.Generic.IReadOnlyList<long> ids, System.Collections.Generic.IReadOnlyList<string> label, System.Collections.Generic.IReadOnlyList<long> matrix,
+            Point point, long dot, System.Collections.Generic.IReadOnlyList<string>? tags, System.Collections.Generic.IReadOnlyList<long>? pipes,
             System.Collections.Generic.IReadOnlyList<string>? spaces, Filter? filter, System.Collections.Generic.IReadOnlyList<Color>? colors,
-            System.Collections.Generic.IReadOnlyList<int>? xIds, System.Threading.CancellationToken ct)
+            System.Collections.Generic.IReadOnlyList<long>? xIds, System.Threading.CancellationToken ct)
         {
             var bound = string.Join(" ", "ids=" + string.Join(",", ids), "label=" + string.Join(",", label), "matrix=" + string.Join(",", matrix),
                 "point=" + point.X + "," + point.Y, "dot=" + dot, "tags=" + string.Join(",", tags ?? []), "pipes=" + string.Join(",", pipes ?? []),

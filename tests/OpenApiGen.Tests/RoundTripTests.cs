@@ -135,8 +135,8 @@ public class RoundTripTests
         var pets = ((System.Collections.IEnumerable)Get(keeper, "Pets")!).Cast<object>().ToList();
         Assert.Equal(true, Get(pets[0], "IsDog"));
         Assert.Equal(true, Get(pets[1], "IsCat"));
-        Assert.Equal(9, Get(Get(pets[1], "AsCat")!, "Lives"));
-        Assert.Equal(7, Get(Get(keeper, "Badge")!, "AsInt32"));
+        Assert.Equal(9L, Get(Get(pets[1], "AsCat")!, "Lives"));
+        Assert.Equal(7L, Get(Get(keeper, "Badge")!, "AsInt64"));
         Assert.Equal(new DateOnly(2024, 1, 2), Get(keeper, "Hired"));
         Assert.Null(Get(keeper, "Nickname"));
     }
@@ -223,7 +223,7 @@ public class RoundTripTests
         var vehicles = ((System.Collections.IEnumerable)Get(garage, "Vehicles")!).Cast<object>().ToList();
         Assert.Equal(new[] { T("Bike"), T("Car"), T("Vehicle") }, vehicles.Select(v => v.GetType()));
         Assert.Equal(true, Get(vehicles[0], "Helmet"));
-        Assert.Equal(4, Get(vehicles[1], "Doors"));
-        Assert.Equal(8, Get(vehicles[2], "Wheels"));
+        Assert.Equal(4L, Get(vehicles[1], "Doors"));
+        Assert.Equal(8L, Get(vehicles[2], "Wheels"));
     }
 }

@@ -139,6 +139,7 @@ public static class ClientViews
                 ParameterLocation.Query when IsArray(p.Type) => "__request.AddQueryValues(" + name + ", " + p.Name + ", " + style + ");",
                 ParameterLocation.Query when IsObject(p.Type) => "__request.AddQueryObject(" + name + ", _client.ToElement(" + p.Name + "), " + style + ");",
                 ParameterLocation.Query => "__request.AddQuery(" + name + ", " + p.Name + ");",
+                ParameterLocation.Header when IsContentHeader(p.WireName) => "__request.AddContentHeader(" + name + ", " + p.Name + ");",
                 ParameterLocation.Header when IsArray(p.Type) => "__request.AddHeaderValues(" + name + ", " + p.Name + ");",
                 ParameterLocation.Header when IsObject(p.Type) => "__request.AddHeaderObject(" + name + ", _client.ToElement(" + p.Name + "), " + (p.Explode ? "true" : "false") + ");",
                 ParameterLocation.Header => "__request.AddHeader(" + name + ", " + p.Name + ");",
@@ -166,6 +167,15 @@ public static class ClientViews
 
     public static bool IsArray(TypeRef type) => type.Kind == TypeKind.Array;
 
+    // Headers HttpClient keeps on HttpContent (HttpContentHeaders); on the request they are dropped without an error.
+    private static readonly HashSet<string> ContentHeaders = new(System.StringComparer.OrdinalIgnoreCase)
+    {
+        "Allow", "Content-Disposition", "Content-Encoding", "Content-Language", "Content-Length", "Content-Location",
+        "Content-MD5", "Content-Range", "Content-Type", "Expires", "Last-Modified",
+    };
+
+    private static bool IsContentHeader(string name) => ContentHeaders.Contains(name);
+
     /// <summary>Objects and maps: serialized property by property (records are reference types; unions and enums are structs).</summary>
     public static bool IsObject(TypeRef type) => type.Kind == TypeKind.Map || (type.Kind == TypeKind.Named && !type.IsValueType);
 
@@ -192,21 +202,22 @@ public static class ClientViews
         var lines = new List<string>();
         var accept = op.Responses.Where(r => r.ContentType is not null).Select(r => r.ContentType!).Distinct().OrderBy(c => c, System.StringComparer.Ordinal);
         foreach (var type in accept) lines.Add("__message.Headers.TryAddWithoutValidation(\"Accept\", " + CSharp.Literal(type) + ");");
-        if (op.Body is not { } body) return lines;
-        if (body.Fields.Count > 0)
-        {
-            lines.AddRange(FormLines(body));
-            return lines;
-        }
+        if (op.Body is { } body) lines.AddRange(BodyLines(body));
+        if (op.Parameters.Any(p => p.In == ParameterLocation.Header && IsContentHeader(p.WireName))) lines.Add("__request.ApplyContentHeaders(__message);");
+        return lines;
+    }
+
+    private static IEnumerable<string> BodyLines(RequestBodyDef body)
+    {
+        if (body.Fields.Count > 0) return FormLines(body);
         var guard = body.Required ? "" : "if (body is not null) ";
         var mediaType = CSharp.Literal(body.ContentType.Split(';')[0].Trim());
-        lines.Add(body.Kind switch
+        return new[] { body.Kind switch
         {
             BodyKind.Text => guard + "__message.Content = new global::System.Net.Http.StringContent(body, global::System.Text.Encoding.UTF8, " + mediaType + ");",
             BodyKind.Binary => guard + "__message.Content = new global::System.Net.Http.StreamContent(body) { Headers = { ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue(" + mediaType + ") } };",
             _ => guard + "__message.Content = new global::System.Net.Http.StringContent(_client.ToJson(body), global::System.Text.Encoding.UTF8, " + (body.Kind == BodyKind.Json ? mediaType : "\"application/json\"") + ");",
-        });
-        return lines;
+        } };
     }
 
     private static IEnumerable<string> FormLines(RequestBodyDef body)
@@ -222,8 +233,8 @@ public static class ClientViews
             if (field.IsFile && multipart)
             {
                 yield return field.IsArray
-                    ? guard + "foreach (var __file in " + field.Name + ") __content.Add(__file.ToContent(), " + wire + ", __file.FileName);"
-                    : guard + "__content.Add(" + field.Name + ".ToContent(), " + wire + ", " + field.Name + ".FileName);";
+                    ? guard + "foreach (var __file in " + field.Name + ") __content.Add(Part(__file.ToContent(), " + wire + ", __file.FileName));"
+                    : guard + "__content.Add(Part(" + field.Name + ".ToContent(), " + wire + ", " + field.Name + ".FileName));";
                 continue;
             }
             if (field.IsFile) continue; // files cannot travel in a url-encoded form
@@ -233,7 +244,7 @@ public static class ClientViews
                 ? "Format(" + value + ")"
                 : "_client.ToJson(" + value + ")";
             var add = multipart
-                ? "__content.Add(new global::System.Net.Http.StringContent(" + text + "), " + wire + ");"
+                ? "__content.Add(Part(new global::System.Net.Http.StringContent(" + text + "), " + wire + "));"
                 : "__form.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(" + wire + ", " + text + "));";
             yield return isList ? guard + "foreach (var __item in " + field.Name + ") " + add : guard + add;
         }
@@ -267,19 +278,25 @@ public static class ClientViews
             {
                 lines.Add("if (" + condition + ") " + Return(success is null ? null : "default!"));
             }
-            else if (response.Type is not null && !response.IsBinary)
+            else
             {
-                lines.Add("if (" + condition + ") throw await _client.CreateExceptionAsync<" + CSharp.Type(response.Type, ns) + ">(__response, cancellationToken).ConfigureAwait(false);");
+                lines.Add("if (" + condition + ") throw await " + Documented(response, ns) + ";");
             }
         }
         var fallback = op.Responses.FirstOrDefault(r => r.StatusCode == "default");
-        if (fallback?.Type is not null && !fallback.IsBinary)
-        {
-            lines.Add("if (__status < 200 || __status > 299) throw await _client.CreateExceptionAsync<" + CSharp.Type(fallback.Type, ns) + ">(__response, cancellationToken).ConfigureAwait(false);");
-        }
+        if (fallback is not null) lines.Add("if (__status < 200 || __status > 299) throw await " + Documented(fallback, ns) + ";");
         if (success?.IsBinary == true) lines.Add("__response.Dispose();");
-        lines.Add("throw await _client.CreateExceptionAsync(__response, cancellationToken).ConfigureAwait(false);");
+        lines.Add("throw await _client.CreateExceptionAsync(__response, null, cancellationToken).ConfigureAwait(false);");
         return lines;
+    }
+
+    // A documented error status: with its parsed body when it has a JSON one, and its description either way.
+    private static string Documented(ResponseDef response, string ns)
+    {
+        var description = CSharp.Literal((response.Description ?? "").Trim());
+        return response.Type is not null && !response.IsBinary
+            ? "_client.CreateExceptionAsync<" + CSharp.Type(response.Type, ns) + ">(__response, " + description + ", cancellationToken).ConfigureAwait(false)"
+            : "_client.CreateExceptionAsync(__response, " + description + ", cancellationToken).ConfigureAwait(false)";
     }
 
     private static string StatusCondition(string status)

@@ -21,7 +21,6 @@ public static class JsonTypeCatalog
         ["double"] = "DoubleConverter",
         ["decimal"] = "DecimalConverter",
         ["byte[]"] = "ByteArrayConverter",
-        ["global::System.DateTimeOffset"] = "DateTimeOffsetConverter",
         ["global::System.DateTime"] = "DateTimeConverter",
         ["global::System.DateOnly"] = "DateOnlyConverter",
         ["global::System.TimeOnly"] = "TimeOnlyConverter",
@@ -30,6 +29,9 @@ public static class JsonTypeCatalog
         ["global::System.Uri"] = "UriConverter",
         ["global::System.Text.Json.JsonElement"] = "JsonElementConverter",
     };
+
+    /// <summary>The JSON context's own DateTimeOffset converter (emitted only when a spec has date-times).</summary>
+    public const string DateTimeConverter = "Rfc3339DateTimeOffsetConverter";
 
     public static EquatableArray<JsonTypeEntry> Build(ApiSpec spec)
     {
@@ -63,6 +65,10 @@ public static class JsonTypeCatalog
                     entries[name] = kind == ModelKind.Object
                         ? new JsonTypeEntry(name, JsonShape.Object, "")
                         : new JsonTypeEntry(name, JsonShape.Converter, name + "JsonConverter");
+                    break;
+                case TypeKind.Primitive when type.Name == "global::System.DateTimeOffset":
+                    // The context's own converter: RFC 3339 admits date-times that System.Text.Json's does not.
+                    entries[name] = new JsonTypeEntry(name, JsonShape.Converter, DateTimeConverter);
                     break;
                 case TypeKind.Primitive or TypeKind.Json when BuiltIns.TryGetValue(type.Name, out var converter):
                     entries[name] = new JsonTypeEntry(name, JsonShape.Value, converter);

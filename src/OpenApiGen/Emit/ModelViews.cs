@@ -111,6 +111,7 @@ public static class ModelViews
         Client = context.ClientName,
         TitleDoc = string.Join(" ", CSharp.XmlLines(context.Title)),
         Lines = types.Select(JsonContextLine).ToArray(),
+        HasDateTime = types.Any(t => t.Argument == JsonTypeCatalog.DateTimeConverter),
     };
 
     private const string Metadata = "global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.";

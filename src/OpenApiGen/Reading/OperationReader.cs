@@ -36,7 +36,8 @@ public sealed class OperationReader
         var reservedGroups = new HashSet<string>(StringComparer.Ordinal)
         {
             clientName, "JsonOptions", "BaseAddress", "SendAsync", "ReadJsonAsync", "CreateExceptionAsync", "Headers", "Format",
-            "RequestBuilder", "ResponseStream", "DefaultJsonOptions",
+            "RequestBuilder", "ResponseStream", "DefaultJsonOptions", "JsonInfo", "ToJson", "ToElement", "Part", "Quote", "AsciiFallback",
+            "IsJson", "TextElement", "Describe",
         };
         var operations = new List<(string Group, OperationDef Operation, string Pointer)>();
         var operationIds = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -26,6 +26,16 @@ public sealed class RawDocument
         return node is JsonObject o && o.TryGetPropertyValue("$ref", out var r) && r is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
     }
 
+    /// <summary>The boolean written at the node the pointer names, or null when there is none.</summary>
+    public bool? BoolAt(string pointer)
+    {
+        var root = _root.Value;
+        if (root is null || !pointer.StartsWith("#", StringComparison.Ordinal)) return null;
+        if (Navigate(root, root, pointer.Substring(1), depth: 0) is not JsonValue v) return null;
+        if (v.TryGetValue<bool>(out var b)) return b;
+        return v.TryGetValue<string>(out var text) && bool.TryParse(text, out b) ? b : null; // YAML scalars may arrive as text
+    }
+
     private static JsonNode? Navigate(JsonNode root, JsonNode? node, string pointer, int depth)
     {
         if (depth > 32) return null;

@@ -112,13 +112,75 @@ public sealed class SchemaMapper
 
         if (IsModelSchema(schema)) return WithNullable(InlineModel(schema, nameHint, pointer), nullable || nullVariant);
 
-        if (nonNull == 0 && schema.AllOf?.Count == 1)
-        {
-            return WithNullable(Map(schema.AllOf[0], nameHint, pointer + "/allOf/0"), nullable);
-        }
+        if ((schema.AllOf?.Count ?? 0) > 0) return MapValueAllOf(schema, nameHint, pointer);
 
         return WithNullable(MapSingleType(schema, nonNull, nameHint, pointer), nullable);
     }
+
+    /// <summary>
+    /// An allOf whose parts add no object members (a $ref to a string, enum, array or union plus annotations, or
+    /// scalar parts with nullable overrides) is the one value type its parts agree on, never an empty record.
+    /// A value satisfies every part, so any part that excludes null makes it non-null; an explicit nullable on
+    /// the allOf itself keeps null readable (the common 3.0 idiom for a nullable $ref).
+    /// </summary>
+    private TypeRef MapValueAllOf(IOpenApiSchema schema, string nameHint, string pointer)
+    {
+        var parts = schema.AllOf!.Select((part, i) => (Schema: part, Pointer: pointer + "/allOf/" + i)).ToList();
+        var constraining = parts.Where(p => !IsAnnotationOnly(p.Schema)).ToList();
+        if (!IsAnnotationOnly(new OpenApiSchema { Type = schema.Type, Format = schema.Format, Enum = schema.Enum, Items = schema.Items }))
+        {
+            constraining.Insert(0, (new OpenApiSchema { Type = schema.Type, Format = schema.Format, Enum = schema.Enum, Items = schema.Items, AdditionalProperties = schema.AdditionalProperties }, pointer));
+        }
+        // A named type wins (it keeps its enum or union); a single constraint is itself; several inline ones merge.
+        var chosen = constraining.FirstOrDefault(p => p.Schema is OpenApiSchemaReference);
+        if (chosen.Schema is null && constraining.Count == 1) chosen = constraining[0];
+        var type = chosen.Schema is not null ? Map(chosen.Schema, nameHint, chosen.Pointer)
+            : constraining.Count == 0 ? TypeRef.JsonElement
+            : Map(MergeValueParts(constraining.Select(p => p.Schema)), nameHint, constraining[0].Pointer);
+        var nullable = HasNullType(schema) || (parts.Any(p => HasNullType(p.Schema)) && parts.All(p => PartAllowsNull(p.Schema, p.Pointer)));
+        return type with { Nullable = nullable };
+    }
+
+    private static bool HasNullType(IOpenApiSchema schema) =>
+        schema is OpenApiSchemaReference reference
+            ? reference.Target is { } target && ((target.Type ?? 0) & JsonSchemaType.Null) != 0
+            : ((schema.Type ?? 0) & JsonSchemaType.Null) != 0;
+
+    private bool PartAllowsNull(IOpenApiSchema part, string pointer)
+    {
+        if (part is OpenApiSchemaReference || (part.Type ?? 0) != 0) return HasNullType(part);
+        // The reader drops 3.0's "nullable: false" on a part without a type; the raw document still has it.
+        return _context.Raw.BoolAt(pointer + "/nullable") != false;
+    }
+
+    private static OpenApiSchema MergeValueParts(IEnumerable<IOpenApiSchema> parts)
+    {
+        var merged = new OpenApiSchema();
+        foreach (var part in parts)
+        {
+            if (part.Type is { } type && type != 0) merged.Type = merged.Type is { } known ? known & type : type;
+            merged.Format ??= part.Format;
+            if ((merged.Enum?.Count ?? 0) == 0 && (part.Enum?.Count ?? 0) > 0) merged.Enum = part.Enum;
+            merged.Items ??= part.Items;
+            merged.AdditionalProperties ??= part.AdditionalProperties;
+            if ((merged.AnyOf?.Count ?? 0) == 0 && (part.AnyOf?.Count ?? 0) > 0) merged.AnyOf = part.AnyOf;
+            if ((merged.OneOf?.Count ?? 0) == 0 && (part.OneOf?.Count ?? 0) > 0) merged.OneOf = part.OneOf;
+        }
+        return merged;
+    }
+
+    // Descriptions, readOnly, nullable and the like: nothing a value's C# type depends on.
+    private static bool IsAnnotationOnly(IOpenApiSchema schema) =>
+        schema is not OpenApiSchemaReference
+        && ((schema.Type ?? 0) & ~JsonSchemaType.Null) == 0
+        && string.IsNullOrEmpty(schema.Format)
+        && (schema.Enum?.Count ?? 0) == 0
+        && schema.Items is null
+        && schema.AdditionalProperties is null
+        && (schema.AllOf?.Count ?? 0) == 0
+        && (schema.AnyOf?.Count ?? 0) == 0
+        && (schema.OneOf?.Count ?? 0) == 0
+        && (schema.Properties?.Count ?? 0) == 0;
 
     private TypeRef MapReference(OpenApiSchemaReference reference, string pointer)
     {
@@ -198,12 +260,12 @@ public sealed class SchemaMapper
     // Formats that are documented JSON Schema / OpenAPI formats and intentionally stay their base type.
     private static readonly HashSet<string> PlainStringFormats = new(StringComparer.OrdinalIgnoreCase)
     {
-        "", "email", "idn-email", "hostname", "idn-hostname", "ipv4", "ipv6", "uri-reference", "iri", "iri-reference", "uri-template",
+        "", "email", "idn-email", "hostname", "idn-hostname", "ipv4", "ipv6", "uri", "time", "uri-reference", "iri", "iri-reference", "uri-template",
         "json-pointer", "relative-json-pointer", "regex", "password", "duration", "string", "text", "html", "markdown", "phone",
         "unix-time", "int64", "int32", "decimal", "url", "uuid4", "date-time-rfc1123",
     };
 
-    private static readonly HashSet<string> NumberFormats = new(StringComparer.OrdinalIgnoreCase) { "", "int32", "int64", "float", "double", "decimal", "int8", "int16", "uint8", "uint32", "uint64", "number", "integer", "unix-time" };
+    private static readonly HashSet<string> NumberFormats = new(StringComparer.OrdinalIgnoreCase) { "", "int32", "int64", "float", "double", "decimal", "int8", "int16", "uint8", "uint16", "uint32", "uint64", "number", "integer", "unix-time" };
 
     private readonly HashSet<string> _reportedFormats = new(StringComparer.Ordinal);
 
@@ -225,16 +287,17 @@ public sealed class SchemaMapper
                 {
                     "date-time" => TypeRef.Primitive("global::System.DateTimeOffset", true),
                     "date" => TypeRef.Primitive("global::System.DateOnly", true),
-                    "time" => TypeRef.Primitive("global::System.TimeOnly", true),
                     "uuid" => TypeRef.Primitive("global::System.Guid", true),
-                    "uri" => TypeRef.Primitive("global::System.Uri", false),
+                    // uri and time stay text: System.Uri rejects valid RFC 3986 values, TimeOnly rejects RFC 3339 offsets.
                     "byte" => TypeRef.Primitive("byte[]", false),
                     "binary" => TypeRef.Primitive("byte[]", false),
                     _ => StringWithFormat(format, pointer),
                 };
             case JsonSchemaType.Integer:
-                CheckFormat(format, type, format == "int64" ? "long" : "int", pointer);
-                return format == "int64" ? TypeRef.Primitive("long", true) : TypeRef.Primitive("int", true);
+                // JSON Schema integers are unbounded: only an explicit int32 (or smaller) format is an int.
+                var isInt32 = format is "int32" or "int16" or "int8" or "uint8" or "uint16";
+                CheckFormat(format, type, isInt32 ? "int" : "long", pointer);
+                return isInt32 ? TypeRef.Primitive("int", true) : TypeRef.Primitive("long", true);
             case JsonSchemaType.Number:
                 CheckFormat(format, type, "double", pointer);
                 return format switch
@@ -449,7 +512,7 @@ public sealed class SchemaMapper
     }
 
     // The schema and every allOf part it pulls in, each once: allOf cycles (A allOf B, B allOf A) end instead of recursing forever.
-    private List<(IOpenApiSchema Schema, string Pointer)> ObjectParts(IOpenApiSchema schema, string pointer)
+    private static List<(IOpenApiSchema Schema, string Pointer)> ObjectParts(IOpenApiSchema schema, string pointer)
     {
         var parts = new List<(IOpenApiSchema, string)>();
         var seen = new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance);
@@ -528,7 +591,11 @@ public sealed class SchemaMapper
         if (schema is OpenApiSchemaReference) return false;
         if (IsUnion(schema) || IsEnum(schema)) return true;
         if ((schema.Properties?.Count ?? 0) > 0) return true;
-        return (schema.AllOf?.Count ?? 0) > 1;
+        if ((schema.AllOf?.Count ?? 0) == 0) return false;
+        // One $ref plus annotations is that type itself; otherwise a record only when some part, followed through its $refs, declares properties.
+        var constraining = schema.AllOf!.Where(p => !IsAnnotationOnly(p)).ToList();
+        if (constraining.Count == 1 && constraining[0] is OpenApiSchemaReference) return false;
+        return ObjectParts(schema, "#").Any(p => (p.Schema.Properties?.Count ?? 0) > 0);
     }
 
     private static bool IsEnum(IOpenApiSchema schema) => schema is not OpenApiSchemaReference && EnumBuilder.IsEnum(schema);

@@ -57,8 +57,8 @@ try
         Console.WriteLine($"RESULT invalid-loc-count={error.Loc.Count}");
         Console.WriteLine($"RESULT invalid-loc0-is-string={loc0.IsString}");
         Console.WriteLine($"RESULT invalid-loc0={(loc0.IsString ? loc0.AsString : "<not a string>")}");
-        Console.WriteLine($"RESULT invalid-loc1-is-int={loc1.IsInt32}");
-        Console.WriteLine($"RESULT invalid-loc1={(loc1.IsInt32 ? loc1.AsInt32.ToString(System.Globalization.CultureInfo.InvariantCulture) : "<not an int>")}");
+        Console.WriteLine($"RESULT invalid-loc1-is-int={loc1.IsInt64}");
+        Console.WriteLine($"RESULT invalid-loc1={(loc1.IsInt64 ? loc1.AsInt64.ToString(System.Globalization.CultureInfo.InvariantCulture) : "<not an int>")}");
         Console.WriteLine($"RESULT invalid-msg={error.Msg}");
         Console.WriteLine($"RESULT invalid-type={error.Type}");
     }

@@ -50,7 +50,7 @@ public sealed class ConversationsController(OpenHandsStore store) : Conversation
 {
     private const int MaxTitleLength = 100;
 
-    public override Task<SearchConversationsResult> SearchConversations(string? pageId, int? limit, string? selectedRepository, ConversationTrigger? conversationTrigger, CancellationToken cancellationToken)
+    public override Task<SearchConversationsResult> SearchConversations(string? pageId, long? limit, string? selectedRepository, ConversationTrigger? conversationTrigger, CancellationToken cancellationToken)
     {
         if (limit is < 1 or > 100)
         {
@@ -62,7 +62,7 @@ public sealed class ConversationsController(OpenHandsStore store) : Conversation
             .OrderBy(c => c.ConversationId, StringComparer.Ordinal)
             .ToList();
         var skip = pageId is null ? 0 : int.Parse(pageId, System.Globalization.CultureInfo.InvariantCulture);
-        var take = limit ?? 20;
+        var take = (int)(limit ?? 20);
         var page = matches.Skip(skip).Take(take).ToList();
         var next = skip + take < matches.Count ? (skip + take).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
         return Task.FromResult<SearchConversationsResult>(new ConversationInfoResultSet { Results = page, NextPageId = next });
@@ -130,7 +130,7 @@ public sealed class ConversationsController(OpenHandsStore store) : Conversation
     public override Task<GetRemoteRuntimeConfigResult> GetRemoteRuntimeConfig(string conversationId, CancellationToken cancellationToken) =>
         Task.FromResult<GetRemoteRuntimeConfigResult>(OpenHandsStore.Json(new { runtime_id = "rt-" + conversationId, session_id = conversationId }));
 
-    public override Task<SearchEventsResult> SearchEvents(string conversationId, int? startId, int? endId, bool? reverse, int? limit, EventFilter? body, CancellationToken cancellationToken)
+    public override Task<SearchEventsResult> SearchEvents(string conversationId, long? startId, long? endId, bool? reverse, long? limit, EventFilter? body, CancellationToken cancellationToken)
     {
         var events = Enumerable.Range(0, 5)
             .Select(i => new { id = i, source = i % 2 == 0 ? "user" : "agent", message = $"event {i}" })
@@ -141,7 +141,7 @@ public sealed class ConversationsController(OpenHandsStore store) : Conversation
         {
             events.Reverse();
         }
-        var page = events.Take(limit ?? 20).ToList();
+        var page = events.Take((int)(limit ?? 20)).ToList();
         return Task.FromResult<SearchEventsResult>(OpenHandsStore.Json(new { events = page, has_more = page.Count < events.Count }));
     }
 
@@ -191,7 +191,7 @@ public sealed class ConversationsController(OpenHandsStore store) : Conversation
     public override Task<GetMicroagentsResult> GetMicroagents(string conversationId, CancellationToken cancellationToken) =>
         Task.FromResult<GetMicroagentsResult>(OpenHandsStore.Json(new { microagents = new[] { new { name = "repo", type = "repo", content = "Be nice.", triggers = Array.Empty<string>() } } }));
 
-    public override Task<GetPromptResult> GetPrompt(string conversationId, int eventId, CancellationToken cancellationToken) =>
+    public override Task<GetPromptResult> GetPrompt(string conversationId, long eventId, CancellationToken cancellationToken) =>
         Task.FromResult<GetPromptResult>(OpenHandsStore.Json(new { status = "success", prompt = $"Remember event {eventId} of {conversationId}" }));
 
     public override Task<SelectFileResult> SelectFile(string conversationId, string file, CancellationToken cancellationToken)
@@ -432,12 +432,12 @@ public sealed class UserController : UserControllerBase
             ? GetUserInstallationsResult.Ok([$"{provider.Value}-installation-1", $"{provider.Value}-installation-2"])
             : GetUserInstallationsResult.UnprocessableEntity(OpenHandsStore.Invalid("query", "provider", $"unknown provider {provider.Value}")));
 
-    public override Task<GetUserRepositoriesResult> GetUserRepositories(string? sort, ProviderType? selectedProvider, int? page, int? perPage, string? installationId, CancellationToken cancellationToken)
+    public override Task<GetUserRepositoriesResult> GetUserRepositories(string? sort, ProviderType? selectedProvider, long? page, long? perPage, string? installationId, CancellationToken cancellationToken)
     {
         var matches = Repositories.Where(r => selectedProvider is null || r.GitProvider == selectedProvider);
         matches = sort == "stars" ? matches.OrderByDescending(r => r.StargazersCount) : matches.OrderBy(r => r.FullName, StringComparer.Ordinal);
-        var size = perPage ?? 30;
-        IReadOnlyList<Repository> result = matches.Skip(((page ?? 1) - 1) * size).Take(size).ToList();
+        var size = (int)(perPage ?? 30);
+        IReadOnlyList<Repository> result = matches.Skip((int)((page ?? 1) - 1) * size).Take(size).ToList();
         return Task.FromResult(GetUserRepositoriesResult.Ok(result));
     }
 
@@ -463,12 +463,12 @@ public sealed class UserController : UserControllerBase
             GitProvider = "github",
         });
 
-    public override Task<SearchRepositoriesResult> SearchRepositories(string query, int? perPage, string? sort, string? order, ProviderType? selectedProvider, CancellationToken cancellationToken)
+    public override Task<SearchRepositoriesResult> SearchRepositories(string query, long? perPage, string? sort, string? order, ProviderType? selectedProvider, CancellationToken cancellationToken)
     {
         IReadOnlyList<Repository> result = Repositories
             .Where(r => r.FullName.Contains(query, StringComparison.OrdinalIgnoreCase))
             .Where(r => selectedProvider is null || r.GitProvider == selectedProvider)
-            .Take(perPage ?? 5)
+            .Take((int)(perPage ?? 5))
             .ToList();
         return Task.FromResult(SearchRepositoriesResult.Ok(result));
     }

@@ -9,7 +9,7 @@ namespace OpenHands.Api
     {
         private readonly int _kind;
         private readonly string? _string;
-        private readonly int _int32;
+        private readonly long _int64;
 
         /// <summary>Creates the union holding a String.</summary>
         public ValidationErrorLocItem(string value)
@@ -33,40 +33,40 @@ namespace OpenHands.Api
 
         public static implicit operator ValidationErrorLocItem(string value) => new ValidationErrorLocItem(value);
 
-        /// <summary>Creates the union holding a Int32.</summary>
-        public ValidationErrorLocItem(int value)
+        /// <summary>Creates the union holding a Int64.</summary>
+        public ValidationErrorLocItem(long value)
         {
             _kind = 2;
-            _int32 = value;
+            _int64 = value;
         }
 
-        /// <summary>Whether the union holds a Int32.</summary>
-        public bool IsInt32 => _kind == 2;
+        /// <summary>Whether the union holds a Int64.</summary>
+        public bool IsInt64 => _kind == 2;
 
-        /// <summary>The Int32 value; throws when the union holds another variant.</summary>
-        public int AsInt32 => _kind == 2 ? _int32! : throw new global::System.InvalidOperationException("The union does not hold a Int32.");
+        /// <summary>The Int64 value; throws when the union holds another variant.</summary>
+        public long AsInt64 => _kind == 2 ? _int64! : throw new global::System.InvalidOperationException("The union does not hold a Int64.");
 
-        /// <summary>Gets the Int32 value when the union holds one.</summary>
-        public bool TryGetInt32([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out int value)
+        /// <summary>Gets the Int64 value when the union holds one.</summary>
+        public bool TryGetInt64([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out long value)
         {
-            value = _int32!;
+            value = _int64!;
             return _kind == 2;
         }
 
-        public static implicit operator ValidationErrorLocItem(int value) => new ValidationErrorLocItem(value);
+        public static implicit operator ValidationErrorLocItem(long value) => new ValidationErrorLocItem(value);
 
         /// <summary>Calls the function for the variant the union holds.</summary>
-        public TResult Match<TResult>(global::System.Func<string, TResult> onString, global::System.Func<int, TResult> onInt32) => _kind switch
+        public TResult Match<TResult>(global::System.Func<string, TResult> onString, global::System.Func<long, TResult> onInt64) => _kind switch
         {
             1 => onString(_string!),
-            2 => onInt32(_int32!),
+            2 => onInt64(_int64!),
             _ => throw new global::System.InvalidOperationException("The union holds no value."),
         };
 
         public bool Equals(ValidationErrorLocItem other) => _kind == other._kind && _kind switch
         {
             1 => global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(_string, other._string),
-            2 => global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(_int32, other._int32),
+            2 => global::System.Collections.Generic.EqualityComparer<long>.Default.Equals(_int64, other._int64),
             _ => true,
         };
 
@@ -75,14 +75,14 @@ namespace OpenHands.Api
         public override int GetHashCode() => _kind switch
         {
             1 => global::System.HashCode.Combine(_kind, _string),
-            2 => global::System.HashCode.Combine(_kind, _int32),
+            2 => global::System.HashCode.Combine(_kind, _int64),
             _ => 0,
         };
 
         public override string ToString() => _kind switch
         {
             1 => global::System.Convert.ToString(_string, global::System.Globalization.CultureInfo.InvariantCulture) ?? "",
-            2 => global::System.Convert.ToString(_int32, global::System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            2 => global::System.Convert.ToString(_int64, global::System.Globalization.CultureInfo.InvariantCulture) ?? "",
             _ => "",
         };
 
@@ -98,7 +98,7 @@ namespace OpenHands.Api
                     writer.WriteStringValue(_string);
                     return;
                 case 2:
-                    writer.WriteNumberValue(_int32);
+                    writer.WriteNumberValue(_int64);
                     return;
                 default:
                     writer.WriteNullValue();
@@ -118,7 +118,7 @@ namespace OpenHands.Api
                 case global::System.Text.Json.JsonTokenType.String:
                     return new global::OpenHands.Api.ValidationErrorLocItem(reader.GetString()!);
                 case global::System.Text.Json.JsonTokenType.Number:
-                    if (reader.TryGetInt32(out var asInt32)) return new global::OpenHands.Api.ValidationErrorLocItem(asInt32);
+                    if (reader.TryGetInt64(out var asInt64)) return new global::OpenHands.Api.ValidationErrorLocItem(asInt64);
                     break;
             }
             throw new global::System.Text.Json.JsonException("The JSON value does not match any variant of ValidationErrorLocItem.");

@@ -40,6 +40,12 @@ namespace OpenHands.Api
 
         /// <summary>Response and content headers.</summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IEnumerable<string>> Headers { get; }
+
+        /// <summary>Whether the spec documents this status for the operation (with or without a body).</summary>
+        public bool IsDocumented { get; init; }
+
+        /// <summary>The spec's description of this status, when it is documented.</summary>
+        public string? Description { get; init; }
     }
 
     /// <summary>A documented error response with its parsed body.</summary>
@@ -163,13 +169,53 @@ namespace OpenHands.Api
         private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken) =>
             _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken);
 
+        // The body is buffered first, so a body that cannot be read is reported with its text instead of a bare JsonException.
         private async global::System.Threading.Tasks.Task<T> ReadJsonAsync<T>(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
         {
-            using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            return (await global::System.Text.Json.JsonSerializer.DeserializeAsync(stream, JsonInfo<T>(), cancellationToken).ConfigureAwait(false))!;
+            await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+            // A schema-less ({}) body that arrives as something other than JSON (a file download documented as JSON) is its text.
+            if (typeof(T) == typeof(global::System.Text.Json.JsonElement) && !IsJson(response.Content.Headers.ContentType?.MediaType))
+            {
+                var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                return (T)(object)TextElement(body);
+            }
+            try
+            {
+                using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                return (await global::System.Text.Json.JsonSerializer.DeserializeAsync(stream, JsonInfo<T>(), cancellationToken).ConfigureAwait(false))!;
+            }
+            catch (global::System.Text.Json.JsonException ex)
+            {
+                var status = (int)response.StatusCode;
+                var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                throw new OpenHandsApiException("The API returned status " + status + " with a body that could not be read as " + typeof(T).Name + ": " + ex.Message, status, text, Headers(response), ex) { IsDocumented = true };
+            }
         }
 
-        private async global::System.Threading.Tasks.Task<OpenHandsApiException> CreateExceptionAsync<TResult>(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
+        private static bool IsJson(string? mediaType) =>
+            mediaType is null || mediaType.Equals("application/json", global::System.StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", global::System.StringComparison.OrdinalIgnoreCase)
+            || mediaType.EndsWith("/json", global::System.StringComparison.OrdinalIgnoreCase);
+
+        // UTF-8 text as a JSON string; other bytes as a base64 JSON string (System.Text.Json's encoding of byte[]).
+        private static global::System.Text.Json.JsonElement TextElement(byte[] body)
+        {
+            string text;
+            try
+            {
+                text = new global::System.Text.UTF8Encoding(false, true).GetString(body);
+            }
+            catch (global::System.Text.DecoderFallbackException)
+            {
+                text = global::System.Convert.ToBase64String(body);
+            }
+            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
+            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer)) writer.WriteStringValue(text);
+            using var document = global::System.Text.Json.JsonDocument.Parse(buffer.WrittenMemory);
+            return document.RootElement.Clone();
+        }
+
+        /// <summary>A documented status with a body of the documented type (a JSON body that does not read is reported as text).</summary>
+        private async global::System.Threading.Tasks.Task<OpenHandsApiException> CreateExceptionAsync<TResult>(global::System.Net.Http.HttpResponseMessage response, string description, global::System.Threading.CancellationToken cancellationToken)
         {
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -177,20 +223,25 @@ namespace OpenHands.Api
             try
             {
                 var result = global::System.Text.Json.JsonSerializer.Deserialize(text, JsonInfo<TResult>())!;
-                return new OpenHandsApiException<TResult>("The API returned status " + status + ".", status, text, headers, result);
+                return new OpenHandsApiException<TResult>(Describe(status, description), status, text, headers, result) { IsDocumented = true, Description = description };
             }
             catch (global::System.Text.Json.JsonException ex)
             {
-                return new OpenHandsApiException("The API returned status " + status + " with a body that could not be read.", status, text, headers, ex);
+                return new OpenHandsApiException(Describe(status, description) + " Its body could not be read.", status, text, headers, ex) { IsDocumented = true, Description = description };
             }
         }
 
-        private async global::System.Threading.Tasks.Task<OpenHandsApiException> CreateExceptionAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
+        /// <summary>A documented status without a body, or (description null) a status the spec does not document.</summary>
+        private async global::System.Threading.Tasks.Task<OpenHandsApiException> CreateExceptionAsync(global::System.Net.Http.HttpResponseMessage response, string? description, global::System.Threading.CancellationToken cancellationToken)
         {
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
-            return new OpenHandsApiException("The API returned an undocumented status " + status + ".", status, text, Headers(response));
+            var message = description is null ? "The API returned an undocumented status " + status + "." : Describe(status, description);
+            return new OpenHandsApiException(message, status, text, Headers(response)) { IsDocumented = description is not null, Description = description };
         }
+
+        private static string Describe(int status, string description) =>
+            "The API returned status " + status + (description.Length == 0 ? "." : ": " + description.TrimEnd('.') + ".");
 
         private static global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IEnumerable<string>> Headers(global::System.Net.Http.HttpResponseMessage response)
         {
@@ -211,6 +262,34 @@ namespace OpenHands.Api
             global::System.IFormattable f => f.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture),
             _ => value.ToString() ?? "",
         };
+
+        /// <summary>
+        /// A form-data part named as browsers name it: name="…" and filename="…" always quoted (with " CR LF
+        /// percent-encoded, per the HTML standard), plus filename*=UTF-8''… when the file name is not ASCII.
+        /// </summary>
+        private static global::System.Net.Http.HttpContent Part(global::System.Net.Http.HttpContent content, string name, string? fileName = null)
+        {
+            var disposition = new global::System.Net.Http.Headers.ContentDispositionHeaderValue("form-data") { Name = Quote(name) };
+            if (fileName is not null)
+            {
+                var ascii = true;
+                foreach (var c in fileName) ascii &= c < 128;
+                disposition.FileName = Quote(ascii ? fileName : AsciiFallback(fileName));
+                if (!ascii) disposition.FileNameStar = fileName;
+            }
+            content.Headers.ContentDisposition = disposition;
+            return content;
+        }
+
+        private static string Quote(string value) =>
+            "\"" + value.Replace("\"", "%22").Replace("\r", "%0D").Replace("\n", "%0A") + "\"";
+
+        private static string AsciiFallback(string value)
+        {
+            var builder = new global::System.Text.StringBuilder(value.Length);
+            foreach (var c in value) builder.Append(c < 128 ? c : '_');
+            return builder.ToString();
+        }
 
         /// <summary>A streamed response body that disposes its response message with it.</summary>
         private sealed class ResponseStream : global::System.IO.Stream
@@ -255,6 +334,7 @@ namespace OpenHands.Api
             private readonly global::System.Text.StringBuilder _path = new global::System.Text.StringBuilder();
             private global::System.Text.StringBuilder? _query;
             private global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? _headers;
+            private global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? _contentHeaders;
             private global::System.Text.StringBuilder? _cookies;
 
             public void AppendPath(string literal) => _path.Append(literal);
@@ -277,6 +357,24 @@ namespace OpenHands.Api
             public void AddHeader<T>(string name, T value)
             {
                 if (value is not null) (_headers ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>(name, Format(value)));
+            }
+
+            // Content-* headers belong to the content: HttpClient silently refuses them on the request.
+            public void AddContentHeader<T>(string name, T value)
+            {
+                if (value is not null) (_contentHeaders ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>(name, Format(value)));
+            }
+
+            /// <summary>Puts the content headers on the message's content, creating empty content when there is no body.</summary>
+            public void ApplyContentHeaders(global::System.Net.Http.HttpRequestMessage message)
+            {
+                if (_contentHeaders is null) return;
+                message.Content ??= new global::System.Net.Http.ByteArrayContent(global::System.Array.Empty<byte>());
+                foreach (var header in _contentHeaders)
+                {
+                    message.Content.Headers.Remove(header.Key);
+                    message.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                }
             }
 
             public void AddCookie<T>(string name, T value)

@@ -30,8 +30,8 @@ namespace OpenHands.Api
             if (type == typeof(global::OpenHands.Api.ValidationErrorLocItem?)) return Nullable<global::OpenHands.Api.ValidationErrorLocItem>(options);
             if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::OpenHands.Api.ValidationError>)) return List<global::OpenHands.Api.ValidationError>(options);
             if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::OpenHands.Api.ValidationErrorLocItem>)) return List<global::OpenHands.Api.ValidationErrorLocItem>(options);
-            if (type == typeof(int)) return Value<int>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter);
-            if (type == typeof(int?)) return Nullable<int>(options);
+            if (type == typeof(long)) return Value<long>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int64Converter);
+            if (type == typeof(long?)) return Nullable<long>(options);
             if (type == typeof(string)) return Value<string>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter);
             return null;
         }

@@ -32,8 +32,9 @@ namespace Feature.Api
                 using var __response = await _client.SendAsync(__message, cancellationToken).ConfigureAwait(false);
                 var __status = (int)__response.StatusCode;
                 if (__status == 201) return new global::Feature.Api.FeatureResponse(__status, Headers(__response));
-                if (__status >= 400 && __status <= 499) throw await _client.CreateExceptionAsync<global::Feature.Api.PostNoteStatus4xxResponse>(__response, cancellationToken).ConfigureAwait(false);
-                throw await _client.CreateExceptionAsync(__response, cancellationToken).ConfigureAwait(false);
+                if (__status >= 400 && __status <= 499) throw await _client.CreateExceptionAsync<global::Feature.Api.PostNoteStatus4xxResponse>(__response, "client error", cancellationToken).ConfigureAwait(false);
+                if (__status < 200 || __status > 299) throw await _client.CreateExceptionAsync(__response, "other", cancellationToken).ConfigureAwait(false);
+                throw await _client.CreateExceptionAsync(__response, null, cancellationToken).ConfigureAwait(false);
             }
 
             public async global::System.Threading.Tasks.Task<global::System.IO.Stream> PutRawAsync(global::System.IO.Stream? body = default, global::System.Threading.CancellationToken cancellationToken = default)
@@ -50,7 +51,7 @@ namespace Feature.Api
                     return new ResponseStream(__response, await __response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
                 }
                 __response.Dispose();
-                throw await _client.CreateExceptionAsync(__response, cancellationToken).ConfigureAwait(false);
+                throw await _client.CreateExceptionAsync(__response, null, cancellationToken).ConfigureAwait(false);
             }
 
             public async global::System.Threading.Tasks.Task UploadAsync(global::Feature.Api.FeatureFile file, string? note = default, global::System.Threading.CancellationToken cancellationToken = default)
@@ -59,13 +60,13 @@ namespace Feature.Api
                 __request.AppendPath("upload");
                 using var __message = __request.Build(global::System.Net.Http.HttpMethod.Post, _client.BaseAddress);
                 var __content = new global::System.Net.Http.MultipartFormDataContent();
-                __content.Add(file.ToContent(), "file", file.FileName);
-                if (note is not null) __content.Add(new global::System.Net.Http.StringContent(Format(note)), "note");
+                __content.Add(Part(file.ToContent(), "file", file.FileName));
+                if (note is not null) __content.Add(Part(new global::System.Net.Http.StringContent(Format(note)), "note"));
                 __message.Content = __content;
                 using var __response = await _client.SendAsync(__message, cancellationToken).ConfigureAwait(false);
                 var __status = (int)__response.StatusCode;
                 if (__status == 204) return;
-                throw await _client.CreateExceptionAsync(__response, cancellationToken).ConfigureAwait(false);
+                throw await _client.CreateExceptionAsync(__response, null, cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -20,9 +20,9 @@ namespace Feature.Api
 
         [global::System.Text.Json.Serialization.JsonPropertyName("doors")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public int? Doors { get => _Doors; init => _Doors = value; }
+        public long? Doors { get => _Doors; init => _Doors = value; }
 
-        private protected int? _Doors;
+        private protected long? _Doors;
 
         /// <summary>System.Text.Json metadata for Car, built without reflection (trim and native AOT safe).</summary>
         internal static new global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Car> CreateJsonTypeInfo(global::System.Text.Json.JsonSerializerOptions options)
@@ -33,8 +33,8 @@ namespace Feature.Api
                 PropertyMetadataInitializer = _ => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
                 {
                     global::Feature.Api.FeatureJsonContext.Property<string>(options, typeof(Car), "Kind", "kind", true, static o => ((Car)o)._Kind, static (o, v) => ((Car)o)._Kind = v!),
-                    global::Feature.Api.FeatureJsonContext.Property<int?>(options, typeof(Car), "Wheels", "wheels", false, static o => ((Car)o)._Wheels, static (o, v) => ((Car)o)._Wheels = v!),
-                    global::Feature.Api.FeatureJsonContext.Property<int?>(options, typeof(Car), "Doors", "doors", false, static o => ((Car)o)._Doors, static (o, v) => ((Car)o)._Doors = v!),
+                    global::Feature.Api.FeatureJsonContext.Property<long?>(options, typeof(Car), "Wheels", "wheels", false, static o => ((Car)o)._Wheels, static (o, v) => ((Car)o)._Wheels = v!),
+                    global::Feature.Api.FeatureJsonContext.Property<long?>(options, typeof(Car), "Doors", "doors", false, static o => ((Car)o)._Doors, static (o, v) => ((Car)o)._Doors = v!),
                 },
             });
             // A value typed as this record but holding a derived one is written with the derived record's properties.

@@ -32,8 +32,8 @@ namespace Feature.Api
                 PropertyMetadataInitializer = _ => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
                 {
                     global::Feature.Api.FeatureJsonContext.Property<string>(options, typeof(SportsCar), "Kind", "kind", true, static o => ((SportsCar)o)._Kind, static (o, v) => ((SportsCar)o)._Kind = v!),
-                    global::Feature.Api.FeatureJsonContext.Property<int?>(options, typeof(SportsCar), "Wheels", "wheels", false, static o => ((SportsCar)o)._Wheels, static (o, v) => ((SportsCar)o)._Wheels = v!),
-                    global::Feature.Api.FeatureJsonContext.Property<int?>(options, typeof(SportsCar), "Doors", "doors", false, static o => ((SportsCar)o)._Doors, static (o, v) => ((SportsCar)o)._Doors = v!),
+                    global::Feature.Api.FeatureJsonContext.Property<long?>(options, typeof(SportsCar), "Wheels", "wheels", false, static o => ((SportsCar)o)._Wheels, static (o, v) => ((SportsCar)o)._Wheels = v!),
+                    global::Feature.Api.FeatureJsonContext.Property<long?>(options, typeof(SportsCar), "Doors", "doors", false, static o => ((SportsCar)o)._Doors, static (o, v) => ((SportsCar)o)._Doors = v!),
                     global::Feature.Api.FeatureJsonContext.Property<bool>(options, typeof(SportsCar), "Turbo", "turbo", true, static o => ((SportsCar)o)._Turbo, static (o, v) => ((SportsCar)o)._Turbo = v!),
                 },
             });

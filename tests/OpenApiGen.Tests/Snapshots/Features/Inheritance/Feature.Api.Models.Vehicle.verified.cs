@@ -25,10 +25,10 @@ namespace Feature.Api
 
         [global::System.Text.Json.Serialization.JsonPropertyName("wheels")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public int? Wheels { get => _Wheels; init => _Wheels = value; }
+        public long? Wheels { get => _Wheels; init => _Wheels = value; }
 
         private protected string _Kind = default!;
-        private protected int? _Wheels;
+        private protected long? _Wheels;
 
         /// <summary>System.Text.Json metadata for Vehicle: the discriminator picks the derived record to read (trim and native AOT safe).</summary>
         internal static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Vehicle> CreateJsonTypeInfo(global::System.Text.Json.JsonSerializerOptions options) =>
@@ -60,7 +60,8 @@ namespace Feature.Api
                 else global::System.Text.Json.JsonSerializer.Serialize(writer, value, options.GetTypeInfo(value.GetType()));
             }
 
-            // Scans a copy of the reader for the discriminator among the object's own properties.
+            // Scans a copy of the reader for the discriminator among the object's own properties. STJ has buffered the
+            // whole value before a converter runs, but the reader is not final, so Skip() would throw: TrySkip() does not.
             private static string? ReadDiscriminator(global::System.Text.Json.Utf8JsonReader reader, string name)
             {
                 var depth = reader.CurrentDepth;
@@ -70,7 +71,7 @@ namespace Feature.Api
                     var match = reader.ValueTextEquals(name);
                     reader.Read();
                     if (match) return reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
-                    reader.Skip();
+                    if (!reader.TrySkip()) return null;
                 }
                 return null;
             }
@@ -84,7 +85,7 @@ namespace Feature.Api
                 PropertyMetadataInitializer = _ => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
                 {
                     global::Feature.Api.FeatureJsonContext.Property<string>(options, typeof(Vehicle), "Kind", "kind", true, static o => ((Vehicle)o)._Kind, static (o, v) => ((Vehicle)o)._Kind = v!),
-                    global::Feature.Api.FeatureJsonContext.Property<int?>(options, typeof(Vehicle), "Wheels", "wheels", false, static o => ((Vehicle)o)._Wheels, static (o, v) => ((Vehicle)o)._Wheels = v!),
+                    global::Feature.Api.FeatureJsonContext.Property<long?>(options, typeof(Vehicle), "Wheels", "wheels", false, static o => ((Vehicle)o)._Wheels, static (o, v) => ((Vehicle)o)._Wheels = v!),
                 },
             });
             return info;

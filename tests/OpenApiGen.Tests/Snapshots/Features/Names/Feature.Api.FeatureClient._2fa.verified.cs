@@ -23,7 +23,7 @@ namespace Feature.Api
                 using var __response = await _client.SendAsync(__message, cancellationToken).ConfigureAwait(false);
                 var __status = (int)__response.StatusCode;
                 if (__status == 204) return;
-                throw await _client.CreateExceptionAsync(__response, cancellationToken).ConfigureAwait(false);
+                throw await _client.CreateExceptionAsync(__response, null, cancellationToken).ConfigureAwait(false);
             }
         }
     }

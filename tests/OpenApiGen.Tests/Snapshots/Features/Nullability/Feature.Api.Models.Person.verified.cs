@@ -51,7 +51,7 @@ namespace Feature.Api
 
         [global::System.Text.Json.Serialization.JsonPropertyName("home")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Uri? Home { get => _Home; init => _Home = value; }
+        public string? Home { get => _Home; init => _Home = value; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("avatar")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -73,7 +73,7 @@ namespace Feature.Api
         private global::System.DateOnly? _Born;
         private global::System.DateTimeOffset? _Seen;
         private global::System.Guid? _Id;
-        private global::System.Uri? _Home;
+        private string? _Home;
         private byte[]? _Avatar;
         private string? _Secret;
         private global::System.Text.Json.JsonElement? _Extra;
@@ -94,7 +94,7 @@ namespace Feature.Api
                     global::Feature.Api.FeatureJsonContext.Property<global::System.DateOnly?>(options, typeof(Person), "Born", "born", false, static o => ((Person)o)._Born, static (o, v) => ((Person)o)._Born = v!),
                     global::Feature.Api.FeatureJsonContext.Property<global::System.DateTimeOffset?>(options, typeof(Person), "Seen", "seen", false, static o => ((Person)o)._Seen, static (o, v) => ((Person)o)._Seen = v!),
                     global::Feature.Api.FeatureJsonContext.Property<global::System.Guid?>(options, typeof(Person), "Id", "id", false, static o => ((Person)o)._Id, static (o, v) => ((Person)o)._Id = v!),
-                    global::Feature.Api.FeatureJsonContext.Property<global::System.Uri?>(options, typeof(Person), "Home", "home", false, static o => ((Person)o)._Home, static (o, v) => ((Person)o)._Home = v!),
+                    global::Feature.Api.FeatureJsonContext.Property<string?>(options, typeof(Person), "Home", "home", false, static o => ((Person)o)._Home, static (o, v) => ((Person)o)._Home = v!),
                     global::Feature.Api.FeatureJsonContext.Property<byte[]?>(options, typeof(Person), "Avatar", "avatar", false, static o => ((Person)o)._Avatar, static (o, v) => ((Person)o)._Avatar = v!),
                     global::Feature.Api.FeatureJsonContext.Property<string?>(options, typeof(Person), "Secret", "secret", false, static o => ((Person)o)._Secret, static (o, v) => ((Person)o)._Secret = v!),
                     global::Feature.Api.FeatureJsonContext.Property<global::System.Text.Json.JsonElement?>(options, typeof(Person), "Extra", "extra", false, static o => ((Person)o)._Extra, static (o, v) => ((Person)o)._Extra = v!),

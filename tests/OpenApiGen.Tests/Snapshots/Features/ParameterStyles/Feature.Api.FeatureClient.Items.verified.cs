@@ -13,7 +13,7 @@ namespace Feature.Api
 
             internal ItemsClient(FeatureClient client) => _client = client;
 
-            public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListItemsAsync(global::System.Collections.Generic.IReadOnlyList<int> ids, global::Feature.Api.ListItemsPoint point, global::System.Collections.Generic.IReadOnlyList<string>? tags = default, global::Feature.Api.ListItemsFilter? filter = default, string? xTrace = default, string? session = default, global::System.Threading.CancellationToken cancellationToken = default)
+            public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListItemsAsync(global::System.Collections.Generic.IReadOnlyList<long> ids, global::Feature.Api.ListItemsPoint point, global::System.Collections.Generic.IReadOnlyList<string>? tags = default, global::Feature.Api.ListItemsFilter? filter = default, string? xTrace = default, string? session = default, global::System.Threading.CancellationToken cancellationToken = default)
             {
                 var __request = new RequestBuilder();
                 __request.AppendPath("items/");
@@ -32,7 +32,7 @@ namespace Feature.Api
                 {
                     return await _client.ReadJsonAsync<global::System.Collections.Generic.IReadOnlyList<string>>(__response, cancellationToken).ConfigureAwait(false);
                 }
-                throw await _client.CreateExceptionAsync(__response, cancellationToken).ConfigureAwait(false);
+                throw await _client.CreateExceptionAsync(__response, null, cancellationToken).ConfigureAwait(false);
             }
         }
     }

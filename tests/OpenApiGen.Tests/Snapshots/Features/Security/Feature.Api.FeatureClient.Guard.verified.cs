@@ -26,7 +26,7 @@ namespace Feature.Api
                 using var __response = await _client.SendAsync(__message, cancellationToken).ConfigureAwait(false);
                 var __status = (int)__response.StatusCode;
                 if (__status == 204) return;
-                throw await _client.CreateExceptionAsync(__response, cancellationToken).ConfigureAwait(false);
+                throw await _client.CreateExceptionAsync(__response, null, cancellationToken).ConfigureAwait(false);
             }
 
             public async global::System.Threading.Tasks.Task EitherAsync(global::System.Threading.CancellationToken cancellationToken = default)
@@ -45,7 +45,7 @@ namespace Feature.Api
                 using var __response = await _client.SendAsync(__message, cancellationToken).ConfigureAwait(false);
                 var __status = (int)__response.StatusCode;
                 if (__status == 204) return;
-                throw await _client.CreateExceptionAsync(__response, cancellationToken).ConfigureAwait(false);
+                throw await _client.CreateExceptionAsync(__response, null, cancellationToken).ConfigureAwait(false);
             }
 
             public async global::System.Threading.Tasks.Task OpenAsync(global::System.Threading.CancellationToken cancellationToken = default)
@@ -56,7 +56,7 @@ namespace Feature.Api
                 using var __response = await _client.SendAsync(__message, cancellationToken).ConfigureAwait(false);
                 var __status = (int)__response.StatusCode;
                 if (__status == 204) return;
-                throw await _client.CreateExceptionAsync(__response, cancellationToken).ConfigureAwait(false);
+                throw await _client.CreateExceptionAsync(__response, null, cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -142,7 +142,8 @@ namespace Feature.Api
 
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Pet value, global::System.Text.Json.JsonSerializerOptions options) => value.Write(writer, options);
 
-        // Scans a copy of the reader for the discriminator among the object's own properties.
+        // Scans a copy of the reader for the discriminator among the object's own properties. STJ has buffered the
+        // whole value before a converter runs, but the reader is not final, so Skip() would throw: TrySkip() does not.
         private static string? ReadDiscriminator(global::System.Text.Json.Utf8JsonReader reader, string name)
         {
             var depth = reader.CurrentDepth;
@@ -152,7 +153,7 @@ namespace Feature.Api
                 var match = reader.ValueTextEquals(name);
                 reader.Read();
                 if (match) return reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
-                reader.Skip();
+                if (!reader.TrySkip()) return null;
             }
             return null;
         }
