@@ -109,6 +109,7 @@ public class ClientConformanceTests
             href: { type: string, format: uri }
             at: { type: string, format: date-time }
             opens: { type: string, format: time }
+            size: { type: integer, format: int64 }
         Circle: { type: object, required: [kind, radius], properties: { kind: { type: string }, radius: { type: number }, note: { type: string } } }
         Square: { type: object, required: [kind, side], properties: { kind: { type: string }, side: { type: number }, note: { type: string } } }
         Shape:
@@ -212,13 +213,14 @@ public class ClientConformanceTests
     }
 
     [Fact]
-    public async Task Uri_time_and_date_time_formats_read_every_valid_value()
+    public async Task Uri_time_date_time_and_int64_values_read_in_every_valid_form()
     {
-        SetPayload("Link", """{"href":"https://example.com/a,b;c=d+e!$'()*@/x?q=[1]","at":"2024-02-29t23:59:60.123456789z","opens":"09:30:00+02:00"}""");
+        SetPayload("Link", """{"href":"https://example.com/a,b;c=d+e!$'()*@/x?q=[1]","at":"2024-02-29t23:59:60.123456789z","opens":"09:30:00+02:00","size":"9007199254740993"}""");
         dynamic link = (await Call(async c => (object?)await c.Things.GetLinkAsync()))!;
         Assert.Equal("https://example.com/a,b;c=d+e!$'()*@/x?q=[1]", (string)link.Href);
         Assert.Equal(new DateTimeOffset(2024, 2, 29, 23, 59, 59, 123, TimeSpan.Zero).AddTicks(4567), (DateTimeOffset)link.At);
         Assert.Equal("09:30:00+02:00", (string)link.Opens);
+        Assert.Equal(9007199254740993L, (long?)link.Size); // int64 sent as a JSON string
 
         SetPayload("Link", """{"at":"2024-02-29 10:00:00+05:30"}""");
         dynamic spaced = (await Call(async c => (object?)await c.Things.GetLinkAsync()))!;

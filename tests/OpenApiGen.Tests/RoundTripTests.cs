@@ -129,7 +129,7 @@ public class RoundTripTests
     {
         const string json = """
         {"name":"Ann","nickname":null,"pets":[{"kind":"dog","bark":true},{"kind":"cat","lives":9}],"mood":"grumpy","level":3,
-         "badge":7,"scores":{"a":1.5,"b":2},"hired":"2024-01-02","seen":"2024-01-02T03:04:05+00:00","id":"6f1c2b1e-8a5e-4c5f-9a55-0e6f1d2c3b4a","extra":{"any":[1,"x"]}}
+         "badge":7,"scores":{"a":1.5,"b":2},"hired":"2024-01-02","seen":"2024-01-02T03:04:05+02:00","id":"6f1c2b1e-8a5e-4c5f-9a55-0e6f1d2c3b4a","extra":{"any":[1,"x"]}}
         """;
         var keeper = RoundTrip(mode, "Keeper", json);
         var pets = ((System.Collections.IEnumerable)Get(keeper, "Pets")!).Cast<object>().ToList();

@@ -251,7 +251,10 @@ public sealed class OperationReader
                 .OrderBy(h => h.Key, StringComparer.Ordinal)
                 .Select(h => new HeaderDef(h.Key, h.Value?.Description))
                 .ToEquatableArray();
-            if (pair.Value.Content is not { Count: > 0 } content)
+            var responsePointer = pointer + "/" + JsonPositionMap.Escape(pair.Key);
+            // A 2.0 response without "schema" has no body, though the reader gives it content (from "produces") without a schema.
+            var bodiless = pair.Value.Content?.All(c => c.Value?.Schema is null) == true && !_context.Raw.Has(responsePointer + "/content") && !_context.Raw.Has(responsePointer + "/schema");
+            if (pair.Value.Content is not { Count: > 0 } content || bodiless)
             {
                 result.Add(new ResponseDef(status, member, null, null, false, pair.Value.Description, headers));
                 continue;
@@ -261,7 +264,7 @@ public sealed class OperationReader
             var hint = operationName + (status.StartsWith("2", StringComparison.Ordinal) ? "Response" : StatusNames.For(status) + "Response");
             TypeRef type = kind switch
             {
-                BodyKind.Json => _schemas.Map(media.Schema, hint, pointer + "/" + JsonPositionMap.Escape(pair.Key) + "/content/" + JsonPositionMap.Escape(contentType) + "/schema"),
+                BodyKind.Json => _schemas.Map(media.Schema, hint, responsePointer + "/content/" + JsonPositionMap.Escape(contentType) + "/schema"),
                 BodyKind.Text => TypeRef.Primitive("string", false),
                 _ => TypeRef.Primitive("global::System.IO.Stream", false),
             };

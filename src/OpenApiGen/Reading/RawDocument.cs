@@ -26,6 +26,13 @@ public sealed class RawDocument
         return node is JsonObject o && o.TryGetPropertyValue("$ref", out var r) && r is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
     }
 
+    /// <summary>Whether the document has a node where the pointer points (following $refs on the way).</summary>
+    public bool Has(string pointer)
+    {
+        var root = _root.Value;
+        return root is not null && pointer.StartsWith("#", StringComparison.Ordinal) && Navigate(root, root, pointer.Substring(1), depth: 0) is not null;
+    }
+
     /// <summary>The boolean written at the node the pointer names, or null when there is none.</summary>
     public bool? BoolAt(string pointer)
     {

@@ -173,11 +173,14 @@ namespace OpenHands.Api
         private async global::System.Threading.Tasks.Task<T> ReadJsonAsync<T>(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
         {
             await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-            // A schema-less ({}) body that arrives as something other than JSON (a file download documented as JSON) is its text.
-            if (typeof(T) == typeof(global::System.Text.Json.JsonElement) && !IsJson(response.Content.Headers.ContentType?.MediaType))
+            // An empty body for a schema-less response is the undefined JsonElement.
+            if (typeof(T) == typeof(global::System.Text.Json.JsonElement) && response.Content.Headers.ContentLength == 0) return default!;
+            // A body documented as JSON that arrives as another media type is read by what it is, where the type allows:
+            // a schema-less ({}) body (FastAPI documents file downloads so) as a JSON string, a string as its text.
+            if (!IsJson(response.Content.Headers.ContentType?.MediaType))
             {
-                var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-                return (T)(object)TextElement(body);
+                if (typeof(T) == typeof(global::System.Text.Json.JsonElement)) return (T)(object)TextElement(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
+                if (typeof(T) == typeof(string)) return (T)(object)await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             }
             try
             {
@@ -256,7 +259,10 @@ namespace OpenHands.Api
             null => "",
             string s => s,
             bool b => b ? "true" : "false",
-            global::System.DateTimeOffset d => d.ToString("O", global::System.Globalization.CultureInfo.InvariantCulture),
+            // RFC 3339 as most servers and validators expect it: Z for UTC, fraction digits only when there are any.
+            global::System.DateTimeOffset d => d.Offset == global::System.TimeSpan.Zero
+                ? d.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", global::System.Globalization.CultureInfo.InvariantCulture)
+                : d.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture),
             global::System.DateTime d => d.ToString("O", global::System.Globalization.CultureInfo.InvariantCulture),
             global::System.DateOnly d => d.ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture),
             global::System.IFormattable f => f.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture),

@@ -15,12 +15,26 @@ namespace OpenHands.Api
         /// <summary>The resolver instance.</summary>
         public static OpenHandsJsonContext Default { get; } = new OpenHandsJsonContext();
 
-        /// <summary>Options that resolve this API's types through <see cref="Default"/> only.</summary>
-        public static global::System.Text.Json.JsonSerializerOptions CreateOptions() =>
-            new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Default };
+        /// <summary>
+        /// Options that resolve this API's types through <see cref="Default"/> only. Numbers are also read from JSON
+        /// strings: many APIs send int64 values as text, and reading them must not fail.
+        /// </summary>
+        public static global::System.Text.Json.JsonSerializerOptions CreateOptions() => new global::System.Text.Json.JsonSerializerOptions
+        {
+            TypeInfoResolver = Default,
+            NumberHandling = global::System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString,
+        };
 
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            var info = Create(type, options);
+            // Records built through JsonMetadataServices are pinned to strict number handling; their properties follow the options.
+            if (info is { Kind: global::System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object }) info.NumberHandling = options.NumberHandling;
+            return info;
+        }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? Create(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
             if (type == typeof(bool)) return Value<bool>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter);
             if (type == typeof(bool?)) return Nullable<bool>(options);
