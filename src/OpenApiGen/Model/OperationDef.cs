@@ -29,8 +29,22 @@ public sealed record RequestBodyDef(BodyKind Kind, string ContentType, TypeRef? 
 /// <summary>One form field; <see cref="IsFile"/> fields are binary parts (an array of them when <see cref="IsArray"/>).</summary>
 public sealed record FormFieldDef(string Name, string WireName, TypeRef Type, bool IsFile, bool IsArray, bool Required, string? Description);
 
+/// <summary>
+/// How a documented body can carry errors the server builds itself (invalid input, a failed challenge): RFC 9457
+/// problem details, FastAPI's HTTPValidationError (<c>detail[]</c> of loc/msg/type), an open object that takes
+/// <c>{"detail": text}</c>, or any other shape (a generated hook builds it). None: no body documented.
+/// </summary>
+public enum ErrorShape
+{
+    None,
+    Problem,
+    Validation,
+    Detail,
+    Custom,
+}
+
 /// <summary>A documented response; <see cref="MemberName"/> names its factory on the server result type.</summary>
-public sealed record ResponseDef(string StatusCode, string MemberName, string? ContentType, TypeRef? Type, bool IsBinary, string? Description, EquatableArray<HeaderDef> Headers = default)
+public sealed record ResponseDef(string StatusCode, string MemberName, string? ContentType, TypeRef? Type, bool IsBinary, string? Description, EquatableArray<HeaderDef> Headers = default, ErrorShape Shape = ErrorShape.None)
 {
     public bool IsSuccess => StatusCode.Length == 3 && StatusCode[0] == '2';
 }

@@ -264,7 +264,7 @@ public sealed class OperationReader
                 BodyKind.Text => TypeRef.Primitive("string", false),
                 _ => TypeRef.Primitive("global::System.IO.Stream", false),
             };
-            result.Add(new ResponseDef(status, member, contentType, type, kind == BodyKind.Binary, pair.Value.Description, headers));
+            result.Add(new ResponseDef(status, member, contentType, type, kind == BodyKind.Binary, pair.Value.Description, headers, ErrorShapeReader.Of(contentType, media.Schema)));
         }
         return result;
     }
