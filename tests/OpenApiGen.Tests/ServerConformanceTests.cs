@@ -34,6 +34,23 @@ public class ServerConformanceTests
           type: object
           required: [name]
           properties: { name: { type: string }, count: { type: integer, format: int32 } }
+        Pet:
+          type: object
+          required: [id, name]
+          additionalProperties: false
+          properties:
+            id: { type: string, format: uuid }
+            name: { type: string, minLength: 1, maxLength: 8, pattern: '^[A-Z]' }
+            born: { type: string, format: date }
+            seen: { type: string, format: date-time }
+            weight: { type: number, minimum: 0, exclusiveMinimum: true, maximum: 100, multipleOf: 0.5 }
+            kind: { type: string, enum: [cat, dog] }
+            tags: { type: array, minItems: 1, maxItems: 2, uniqueItems: true, items: { type: string, minLength: 1 } }
+            owner: { $ref: '#/components/schemas/Owner' }
+        Owner:
+          type: object
+          additionalProperties: false
+          properties: { name: { type: string } }
         Fault:
           type: object
           required: [code, message]
@@ -47,6 +64,19 @@ public class ServerConformanceTests
             - { name: q, in: query, required: true, schema: { type: string } }
             - { name: limit, in: query, schema: { type: integer, format: int32, nullable: true } }
           requestBody: { required: true, content: { application/json: { schema: { $ref: '#/components/schemas/Item' } } } }
+          responses:
+            "200": { description: ok, content: { application/json: { schema: { type: string } } } }
+            "422": { description: invalid, content: { application/json: { schema: { $ref: '#/components/schemas/HTTPValidationError' } } } }
+      /pets:
+        post:
+          operationId: createPet
+          tags: [pets]
+          parameters:
+            - { name: tag, in: query, schema: { type: string, minLength: 2, maxLength: 5, pattern: '^[a-z]+$' } }
+            - { name: size, in: query, schema: { type: integer, format: int32, minimum: 1, maximum: 10 } }
+            - { name: color, in: query, schema: { type: string, enum: [red, green] } }
+            - { name: ids, in: query, schema: { type: array, minItems: 1, maxItems: 3, uniqueItems: true, items: { type: integer, format: int32, multipleOf: 2 } } }
+          requestBody: { required: true, content: { application/json: { schema: { $ref: '#/components/schemas/Pet' } } } }
           responses:
             "200": { description: ok, content: { application/json: { schema: { type: string } } } }
             "422": { description: invalid, content: { application/json: { schema: { $ref: '#/components/schemas/HTTPValidationError' } } } }
@@ -115,6 +145,12 @@ public class ServerConformanceTests
     {
         public override Task<CreateItemResult> CreateItem(string q, int? limit, Item body, CancellationToken ct) =>
             Task.FromResult<CreateItemResult>("q=[" + q + "] limit=" + (limit?.ToString() ?? "none") + " name=" + body.Name);
+    }
+
+    public sealed class PetsController : PetsControllerBase
+    {
+        public override Task<CreatePetResult> CreatePet(string? tag, int? size, CreatePetColor? color, System.Collections.Generic.IReadOnlyList<int>? ids, Pet body, CancellationToken ct) =>
+            Task.FromResult<CreatePetResult>(body.Name + "|" + tag + "|" + size + "|" + color + "|" + string.Join(",", ids ?? []));
     }
 
     public sealed class ThingsController : ThingsControllerBase
@@ -255,6 +291,43 @@ public class ServerConformanceTests
         Assert.Equal((HttpStatusCode.OK, "\"a.txt:5:[]\""), (form.Status, form.Text));
         // The literal null is not an integer: answered like any invalid value, with the documented 422 (as FastAPI does).
         AssertValidationError(await Send(HttpMethod.Post, "items?q=a&limit=null", Json("""{"name":"n"}""")), "query.limit");
+    }
+
+    private static string[] Errors(Reply reply)
+    {
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, "application/json"), (reply.Status, reply.ContentType));
+        return reply.Json.GetProperty("detail").EnumerateArray()
+            .Select(e => string.Join(".", e.GetProperty("loc").EnumerateArray().Select(p => p.ToString())) + " " + e.GetProperty("type").GetString())
+            .Order(StringComparer.Ordinal).ToArray();
+    }
+
+    [Fact]
+    public async Task Defect10_constraints_on_parameters_and_body_are_enforced_with_the_location_of_each_error()
+    {
+        var body = """
+            {"id":"not-a-uuid","name":"lowercase-too-long","born":"2020-13-01","seen":"yesterday","weight":0,"kind":"bird",
+             "tags":["a","a","b"],"extra":1,"owner":{"name":"o","extra2":true}}
+            """;
+        Assert.Equal(new[]
+        {
+            "body.born date_parsing", "body.extra extra_forbidden", "body.id uuid_parsing", "body.kind enum",
+            "body.name string_pattern_mismatch", "body.name string_too_long", "body.owner.extra2 extra_forbidden",
+            "body.seen datetime_parsing", "body.tags too_long", "body.tags unique_items", "body.weight greater_than",
+        }, Errors(await Send(HttpMethod.Post, "pets", Json(body))));
+        Assert.Equal(new[] { "body.id missing", "body.name missing", "body.tags.0 string_too_short", "body.weight multiple_of" },
+            Errors(await Send(HttpMethod.Post, "pets", Json("""{"tags":[""],"weight":7.25}"""))));
+        Assert.Equal(new[]
+        {
+            "query.color enum", "query.ids too_long", "query.ids unique_items", "query.ids.2 multiple_of",
+            "query.size less_than_equal", "query.tag string_pattern_mismatch", "query.tag string_too_short",
+        }, Errors(await Send(HttpMethod.Post, "pets?tag=A&size=11&color=blue&ids=2&ids=2&ids=3&ids=4", Json("""{"id":"7c9e6679-7425-40de-944b-e07fc1f90ae7","name":"A"}"""))));
+
+        // Boundary-valid input passes: limits themselves, non-ASCII text counted in code points, every format.
+        var valid = await Send(HttpMethod.Post, "pets?tag=ab&size=10&color=green&ids=2&ids=4", Json("""
+            {"id":"7C9E6679-7425-40DE-944B-E07FC1F90AE7","name":"Zoë😀","born":"2020-02-29","seen":"2020-02-29T10:00:00.5+01:00",
+             "weight":100,"kind":"dog","tags":["x","y"],"owner":{"name":""}}
+            """));
+        Assert.Equal((HttpStatusCode.OK, "Zoë😀|ab|10|green|2,4"), (valid.Status, valid.Json.GetString()));
     }
 
     [Fact]

@@ -22,8 +22,9 @@ public static class InputErrors
         var sources = op.Parameters.Select(p => (p.WireName, p.In.ToString().ToLowerInvariant()))
             .Concat(op.Body?.Fields.Select(f => (f.WireName, "body")) ?? Enumerable.Empty<(string, string)>())
             .SelectMany(s => new[] { CSharp.Literal(s.Item1), CSharp.Literal(s.Item2) });
+        var checkBody = op.Body is { Kind: BodyKind.Json, Rule: not null } ? new[] { "CheckBody = true" } : new string[0];
         return "[global::" + context.Namespace + "." + context.ClientName + "InputError(" + string.Join(", ",
-            new[] { CSharp.Int(status), CSharp.Literal(contentType), Shape(context, shape) }.Concat(sources)) + ")]";
+            new[] { CSharp.Int(status), CSharp.Literal(contentType), Shape(context, shape) }.Concat(sources).Concat(checkBody)) + ")]";
     }
 
     /// <summary>The attribute that makes the security handler write a documented 401 body, or null when none is documented.</summary>

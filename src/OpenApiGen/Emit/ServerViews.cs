@@ -33,7 +33,14 @@ public static class ServerViews
         Client = context.ClientName,
     };
 
-    public static object Group(SpecContext context, OperationGroup group) => new
+    public static object Group(SpecContext context, OperationGroup group)
+    {
+        var rules = new InputRuleCode(context);
+        var operations = group.Operations.Select(op => Operation(context, op, rules)).ToArray();
+        return GroupView(context, group, operations, rules);
+    }
+
+    private static object GroupView(SpecContext context, OperationGroup group, object[] operations, InputRuleCode rules) => new
     {
         context.Namespace,
         SourceEmitter.Version,
@@ -41,7 +48,9 @@ public static class ServerViews
         {
             group.Name,
             group.ControllerName,
-            Operations = group.Operations.Select(op => Operation(context, op)).ToArray(),
+            Operations = operations,
+            Rules = rules.Fields,
+            Checked = group.Operations.Any(op => rules.Checks(op).Count > 0),
             // Cookies the styled binders cannot take (unions) use the TypeDescriptor-based CookieBinder.
             HasCookies = group.Operations.Any(op => op.Parameters.Any(p => p.In == ParameterLocation.Cookie && StyledBinder(p, context.Namespace) is null)),
             HasStyled = group.Operations.Any(op => op.Parameters.Any(p => StyledBinder(p, ns: context.Namespace) is not null)
@@ -81,7 +90,7 @@ public static class ServerViews
         return parsed ? "DelimitedBinder<" + CSharp.AttributeType(type, ns) + ">" : null;
     }
 
-    private static object Operation(SpecContext context, OperationDef op)
+    private static object Operation(SpecContext context, OperationDef op, InputRuleCode rules)
     {
         var ns = context.Namespace;
         var implicitSource = op.Responses.FirstOrDefault(r => r.IsSuccess && r.Type is not null);
@@ -99,6 +108,8 @@ public static class ServerViews
             Results = op.Responses.Select(r => Result(r, ns)).ToArray(),
             ImplicitFrom = implicitAllowed ? CSharp.Type(implicitSource!.Type!, ns) : null,
             ImplicitMember = implicitSource?.MemberName,
+            Checks = rules.Checks(op),
+            NameLiteral = CSharp.Literal(op.Name),
         };
     }
 
