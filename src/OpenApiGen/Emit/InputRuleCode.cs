@@ -73,7 +73,7 @@ public sealed class InputRuleCode
         if (rule.ExclusiveMaximum) parts.Add("ExclusiveMaximum = true");
         if (rule.MultipleOf is { } step) parts.Add("MultipleOf = " + step + "m");
         if (rule.Enum.Count > 0) parts.Add("Enum = new[] { " + string.Join(", ", rule.Enum.Select(CSharp.Literal)) + " }");
-        return "new " + _ruleType + " { " + string.Join(", ", parts) + " }";
+        return parts.Count == 0 ? "new " + _ruleType + "()" : "new " + _ruleType + " { " + string.Join(", ", parts) + " }";
     }
 }
 

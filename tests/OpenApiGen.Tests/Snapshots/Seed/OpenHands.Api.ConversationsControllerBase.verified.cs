@@ -18,6 +18,9 @@ namespace OpenHands.Api
         global::Microsoft.AspNetCore.Mvc.IActionResult global::OpenHands.Api.IOpenHandsInvalidInput.InvalidInput(global::OpenHands.Api.OpenHandsInputErrorAttribute documented, global::System.Collections.Generic.IReadOnlyList<global::OpenHands.Api.OpenHandsInputError> errors) =>
             InvalidInput(documented, errors);
 
+        global::System.Threading.Tasks.Task global::OpenHands.Api.IOpenHandsInvalidInput.CheckInputAsync(global::Microsoft.AspNetCore.Mvc.Filters.ActionExecutingContext context, global::System.Collections.Generic.List<global::OpenHands.Api.OpenHandsInputError> errors) =>
+            global::System.Threading.Tasks.Task.CompletedTask;
+
         /// <summary>
         /// Delete Conversation
         /// </summary>

@@ -27,6 +27,9 @@ namespace OpenHands.Api
     public interface IOpenHandsInvalidInput
     {
         global::Microsoft.AspNetCore.Mvc.IActionResult InvalidInput(OpenHandsInputErrorAttribute documented, global::System.Collections.Generic.IReadOnlyList<OpenHandsInputError> errors);
+
+        /// <summary>Checks the bound input of the executing operation against the spec's constraints, adding what fails.</summary>
+        global::System.Threading.Tasks.Task CheckInputAsync(global::Microsoft.AspNetCore.Mvc.Filters.ActionExecutingContext context, global::System.Collections.Generic.List<OpenHandsInputError> errors);
     }
 
     /// <summary>
@@ -35,7 +38,7 @@ namespace OpenHands.Api
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
     [global::System.AttributeUsage(global::System.AttributeTargets.Method)]
-    public sealed partial class OpenHandsInputErrorAttribute : global::System.Attribute, global::Microsoft.AspNetCore.Mvc.Filters.IActionFilter, global::Microsoft.AspNetCore.Mvc.Filters.IAsyncResourceFilter, global::Microsoft.AspNetCore.Mvc.Filters.IOrderedFilter
+    public sealed partial class OpenHandsInputErrorAttribute : global::System.Attribute, global::Microsoft.AspNetCore.Mvc.Filters.IAsyncActionFilter, global::Microsoft.AspNetCore.Mvc.Filters.IAsyncResourceFilter, global::Microsoft.AspNetCore.Mvc.Filters.IOrderedFilter
     {
         private static readonly object Bound = new();
 
@@ -56,12 +59,16 @@ namespace OpenHands.Api
 
         public OpenHandsErrorShape Shape { get; }
 
+        /// <summary>The operation's JSON body has constraints: it is buffered so they can be checked on the JSON as sent.</summary>
+        public bool CheckBody { get; set; }
+
         // After [ApiController]'s 415 filter (-3000), before its ModelStateInvalidFilter (-2000).
         public int Order => -2001;
 
         /// <summary>Malformed input that MVC's binding throws on (a form field name it cannot parse) is invalid input, not a 500.</summary>
         public async global::System.Threading.Tasks.Task OnResourceExecutionAsync(global::Microsoft.AspNetCore.Mvc.Filters.ResourceExecutingContext context, global::Microsoft.AspNetCore.Mvc.Filters.ResourceExecutionDelegate next)
         {
+            if (CheckBody) global::Microsoft.AspNetCore.Http.HttpRequestRewindExtensions.EnableBuffering(context.HttpContext.Request);
             var executed = await next().ConfigureAwait(false);
             // Thrown before OnActionExecuting marked the input as bound: binding failed. Exceptions of the action itself stay.
             // The exception's text is not sent: it names server internals.
@@ -72,27 +79,30 @@ namespace OpenHands.Api
             await OpenHandsErrorBodies.Result(StatusCode, ContentType, Shape, errors).ExecuteResultAsync(context).ConfigureAwait(false);
         }
 
-        public void OnActionExecuting(global::Microsoft.AspNetCore.Mvc.Filters.ActionExecutingContext context)
+        public async global::System.Threading.Tasks.Task OnActionExecutionAsync(global::Microsoft.AspNetCore.Mvc.Filters.ActionExecutingContext context, global::Microsoft.AspNetCore.Mvc.Filters.ActionExecutionDelegate next)
         {
             context.HttpContext.Items[Bound] = true;
-            if (context.ModelState.IsValid) return;
             var errors = new global::System.Collections.Generic.List<OpenHandsInputError>();
             foreach (var entry in context.ModelState)
             {
                 if (entry.Value.Errors.Count == 0) continue;
-                var error = entry.Value.Errors[0]; // one error per input, as FastAPI reports
-                if (error.Exception is global::Microsoft.AspNetCore.Mvc.ModelBinding.UnsupportedContentTypeException) return; // [ApiController] answers 415
-                errors.Add(Describe(entry.Key, entry.Value, error));
+                errors.Add(Describe(entry.Key, entry.Value, entry.Value.Errors[0])); // one error per input, as FastAPI reports
             }
-            // A body that failed to read is also reported as "required" by the implicit [Required]: keep the reason only.
-            if (errors.Count > 1) errors.RemoveAll(e => e.Location.Count == 1 && "body".Equals(e.Location[0]) && e.Type == "missing" && errors.Exists(o => o.Type == "json_invalid"));
+            if (context.Controller is IOpenHandsInvalidInput checker) await checker.CheckInputAsync(context, errors).ConfigureAwait(false);
+            // System.Text.Json stops at the first value it cannot read; a constraint error at the same place says more.
+            errors.RemoveAll(e => e.Type == "json_invalid" && errors.Exists(o => o.Type != "json_invalid" && OpenHandsErrorBodies.Dotted(o.Location) == OpenHandsErrorBodies.Dotted(e.Location)));
+            // A body that failed as a whole (unreadable, or missing members System.Text.Json names at "$") is reported
+            // by the finer errors when there are any.
+            if (errors.Exists(e => e.Location.Count > 1 && "body".Equals(e.Location[0])))
+                errors.RemoveAll(e => e.Location.Count == 1 && "body".Equals(e.Location[0]));
+            if (errors.Count == 0)
+            {
+                await next().ConfigureAwait(false);
+                return;
+            }
             context.Result = context.Controller is IOpenHandsInvalidInput handler
                 ? handler.InvalidInput(this, errors)
                 : OpenHandsErrorBodies.Result(StatusCode, ContentType, Shape, errors);
-        }
-
-        public void OnActionExecuted(global::Microsoft.AspNetCore.Mvc.Filters.ActionExecutedContext context)
-        {
         }
 
         private OpenHandsInputError Describe(string key, global::Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateEntry entry, global::Microsoft.AspNetCore.Mvc.ModelBinding.ModelError error)
@@ -107,6 +117,253 @@ namespace OpenHands.Api
             // Everything else is the JSON body: "$.items[0].name" (System.Text.Json paths), or the body as a whole.
             return new OpenHandsInputError(OpenHandsErrorBodies.BodyLocation(key), message, key.StartsWith("$", global::System.StringComparison.Ordinal) ? "json_invalid" : message.IndexOf("required", global::System.StringComparison.OrdinalIgnoreCase) >= 0 ? "missing" : "value_error");
         }
+    }
+
+    /// <summary>
+    /// Constraints of a request value (from its schema), checked on the JSON as sent or on a bound parameter, with
+    /// FastAPI-style error types. Recursive schemas are checked to their first repeat.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
+    public sealed partial class OpenHandsInputRule
+    {
+        private global::System.Text.RegularExpressions.Regex? _regex;
+
+        public global::System.Collections.Generic.KeyValuePair<string, OpenHandsInputRule>[] Properties { get; init; } = global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, OpenHandsInputRule>>();
+
+        public string[] Required { get; init; } = global::System.Array.Empty<string>();
+
+        /// <summary>additionalProperties: false.</summary>
+        public bool Closed { get; init; }
+
+        public OpenHandsInputRule? Items { get; init; }
+
+        /// <summary>The rule of additional members (a map's values).</summary>
+        public OpenHandsInputRule? Values { get; init; }
+
+        public int? MinItems { get; init; }
+
+        public int? MaxItems { get; init; }
+
+        public bool UniqueItems { get; init; }
+
+        public int? MinLength { get; init; }
+
+        public int? MaxLength { get; init; }
+
+        public string? Pattern { get; init; }
+
+        /// <summary>uuid, date-time or date.</summary>
+        public string? Format { get; init; }
+
+        public decimal? Minimum { get; init; }
+
+        public decimal? Maximum { get; init; }
+
+        public bool ExclusiveMinimum { get; init; }
+
+        public bool ExclusiveMaximum { get; init; }
+
+        public decimal? MultipleOf { get; init; }
+
+        /// <summary>Allowed values: strings as text, other values as JSON.</summary>
+        public string[] Enum { get; init; } = global::System.Array.Empty<string>();
+
+        /// <summary>Checks the bound value of a parameter or form field.</summary>
+        public static void CheckArgument(global::Microsoft.AspNetCore.Mvc.Filters.ActionExecutingContext context, string argument, OpenHandsInputRule rule, string location, string name, global::System.Collections.Generic.List<OpenHandsInputError> errors)
+        {
+            // MVC binds an absent list as empty: only what was sent is checked.
+            if (!Sent(context.HttpContext.Request, location, name)) return;
+            if (context.ActionArguments.TryGetValue(argument, out var value) && value is not null) rule.CheckValue(value, new object[] { location, name }, errors);
+        }
+
+        private static bool Sent(global::Microsoft.AspNetCore.Http.HttpRequest request, string location, string name) => location switch
+        {
+            "query" => request.Query.ContainsKey(name),
+            "header" => request.Headers.ContainsKey(name),
+            "cookie" => request.Cookies.ContainsKey(name),
+            "body" => request.HasFormContentType && request.Form.ContainsKey(name),
+            _ => true,
+        };
+
+        /// <summary>Checks the JSON body as sent (buffered by the InputError filter); unreadable JSON is left to binding's error.</summary>
+        public static async global::System.Threading.Tasks.Task CheckBodyAsync(global::Microsoft.AspNetCore.Mvc.Filters.ActionExecutingContext context, OpenHandsInputRule rule, global::System.Collections.Generic.List<OpenHandsInputError> errors)
+        {
+            var body = context.HttpContext.Request.Body;
+            if (!body.CanSeek) return;
+            body.Position = 0;
+            try
+            {
+                using var document = await global::System.Text.Json.JsonDocument.ParseAsync(body, default, context.HttpContext.RequestAborted).ConfigureAwait(false);
+                rule.Check(document.RootElement, new global::System.Collections.Generic.List<object> { "body" }, errors);
+            }
+            catch (global::System.Text.Json.JsonException)
+            {
+            }
+        }
+
+        public void Check(global::System.Text.Json.JsonElement value, global::System.Collections.Generic.List<object> at, global::System.Collections.Generic.List<OpenHandsInputError> errors)
+        {
+            switch (value.ValueKind)
+            {
+                case global::System.Text.Json.JsonValueKind.Object:
+                    foreach (var name in Required)
+                    {
+                        if (!value.TryGetProperty(name, out _)) errors.Add(new OpenHandsInputError(At(at, name), "Field required", "missing"));
+                    }
+                    foreach (var member in value.EnumerateObject())
+                    {
+                        var rule = Member(member.Name, out var known);
+                        if (rule is not null) rule.Check(member.Value, Push(at, member.Name), errors);
+                        else if (!known && Closed) errors.Add(new OpenHandsInputError(At(at, member.Name), "Extra inputs are not permitted", "extra_forbidden"));
+                        else if (!known && Values is not null) Values.Check(member.Value, Push(at, member.Name), errors);
+                    }
+                    break;
+                case global::System.Text.Json.JsonValueKind.Array:
+                    var count = value.GetArrayLength();
+                    CheckCount(count, at, errors);
+                    if (UniqueItems)
+                    {
+                        var seen = new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal);
+                        foreach (var item in value.EnumerateArray())
+                        {
+                            if (!seen.Add(item.GetRawText())) { errors.Add(new OpenHandsInputError(at.ToArray(), "List should have unique items", "unique_items")); break; }
+                        }
+                    }
+                    if (Items is not null)
+                    {
+                        var index = 0;
+                        foreach (var item in value.EnumerateArray()) Items.Check(item, Push(at, index++), errors);
+                    }
+                    break;
+                case global::System.Text.Json.JsonValueKind.String:
+                    CheckText(value.GetString()!, at, errors, Format);
+                    break;
+                case global::System.Text.Json.JsonValueKind.Number:
+                    if (value.TryGetDecimal(out var number)) CheckNumber(number, at, errors);
+                    CheckEnum(value.GetRawText(), at, errors);
+                    break;
+                case global::System.Text.Json.JsonValueKind.True:
+                case global::System.Text.Json.JsonValueKind.False:
+                    CheckEnum(value.GetRawText(), at, errors);
+                    break;
+            }
+        }
+
+        /// <summary>Checks a bound value: text, a number, a list, or a typed value (an enum checks its text).</summary>
+        public void CheckValue(object value, global::System.Collections.Generic.IReadOnlyList<object> at, global::System.Collections.Generic.List<OpenHandsInputError> errors)
+        {
+            var where = new global::System.Collections.Generic.List<object>(at);
+            switch (value)
+            {
+                case string text:
+                    CheckText(text, where, errors, null);
+                    break;
+                case bool flag:
+                    CheckEnum(flag ? "true" : "false", where, errors);
+                    break;
+                case int or long or short or byte or decimal or double or float:
+                    var number = 0m;
+                    var inRange = true;
+                    try { number = global::System.Convert.ToDecimal(value, global::System.Globalization.CultureInfo.InvariantCulture); }
+                    catch (global::System.OverflowException) { inRange = false; }
+                    if (inRange) CheckNumber(number, where, errors);
+                    CheckEnum(global::System.Convert.ToString(value, global::System.Globalization.CultureInfo.InvariantCulture)!, where, errors);
+                    break;
+                case global::System.Collections.IEnumerable list:
+                    var items = new global::System.Collections.Generic.List<object?>();
+                    foreach (var item in list) items.Add(item);
+                    CheckCount(items.Count, where, errors);
+                    if (UniqueItems && global::System.Linq.Enumerable.Count(global::System.Linq.Enumerable.Distinct(items)) != items.Count)
+                        errors.Add(new OpenHandsInputError(where.ToArray(), "List should have unique items", "unique_items"));
+                    for (var i = 0; Items is not null && i < items.Count; i++)
+                    {
+                        if (items[i] is { } item) Items.CheckValue(item, Push(where, i), errors);
+                    }
+                    break;
+                default:
+                    if (Enum.Length > 0) CheckEnum(global::System.Convert.ToString(value, global::System.Globalization.CultureInfo.InvariantCulture) ?? "", where, errors);
+                    break;
+            }
+        }
+
+        private OpenHandsInputRule? Member(string name, out bool known)
+        {
+            foreach (var property in Properties)
+            {
+                if (property.Key == name) { known = true; return property.Value; }
+            }
+            known = false;
+            return null;
+        }
+
+        private void CheckCount(int count, global::System.Collections.Generic.List<object> at, global::System.Collections.Generic.List<OpenHandsInputError> errors)
+        {
+            if (count < MinItems) errors.Add(new OpenHandsInputError(at.ToArray(), "List should have at least " + MinItems + " items", "too_short"));
+            if (count > MaxItems) errors.Add(new OpenHandsInputError(at.ToArray(), "List should have at most " + MaxItems + " items", "too_long"));
+        }
+
+        private void CheckText(string text, global::System.Collections.Generic.List<object> at, global::System.Collections.Generic.List<OpenHandsInputError> errors, string? format)
+        {
+            // JSON Schema counts code points, not UTF-16 units.
+            var length = 0;
+            for (var i = 0; i < text.Length; i++) if (!char.IsLowSurrogate(text[i])) length++;
+            if (length < MinLength) errors.Add(new OpenHandsInputError(at.ToArray(), "String should have at least " + MinLength + " characters", "string_too_short"));
+            if (length > MaxLength) errors.Add(new OpenHandsInputError(at.ToArray(), "String should have at most " + MaxLength + " characters", "string_too_long"));
+            if (Pattern is not null && !Matches(text))
+                errors.Add(new OpenHandsInputError(at.ToArray(), "String should match pattern '" + Pattern + "'", "string_pattern_mismatch"));
+            var formatOk = format switch
+            {
+                "uuid" => global::System.Guid.TryParse(text, out _),
+                "date-time" => text.Length >= 19 && text[10] is 'T' or 't' or ' ' && global::System.DateTimeOffset.TryParse(text, global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.AssumeUniversal, out _),
+                "date" => global::System.DateOnly.TryParseExact(text, "yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out _),
+                _ => true,
+            };
+            if (!formatOk) errors.Add(new OpenHandsInputError(at.ToArray(), "Input should be a valid " + format, format == "uuid" ? "uuid_parsing" : format == "date" ? "date_parsing" : "datetime_parsing"));
+            CheckEnum(text, at, errors);
+        }
+
+        private void CheckNumber(decimal number, global::System.Collections.Generic.List<object> at, global::System.Collections.Generic.List<OpenHandsInputError> errors)
+        {
+            if (Minimum is { } min && (ExclusiveMinimum ? number <= min : number < min))
+                errors.Add(new OpenHandsInputError(at.ToArray(), "Input should be greater than " + (ExclusiveMinimum ? "" : "or equal to ") + min.ToString(global::System.Globalization.CultureInfo.InvariantCulture), ExclusiveMinimum ? "greater_than" : "greater_than_equal"));
+            if (Maximum is { } max && (ExclusiveMaximum ? number >= max : number > max))
+                errors.Add(new OpenHandsInputError(at.ToArray(), "Input should be less than " + (ExclusiveMaximum ? "" : "or equal to ") + max.ToString(global::System.Globalization.CultureInfo.InvariantCulture), ExclusiveMaximum ? "less_than" : "less_than_equal"));
+            if (MultipleOf is { } step && number % step != 0)
+                errors.Add(new OpenHandsInputError(at.ToArray(), "Input should be a multiple of " + step.ToString(global::System.Globalization.CultureInfo.InvariantCulture), "multiple_of"));
+        }
+
+        private void CheckEnum(string text, global::System.Collections.Generic.List<object> at, global::System.Collections.Generic.List<OpenHandsInputError> errors)
+        {
+            if (Enum.Length > 0 && global::System.Array.IndexOf(Enum, text) < 0)
+                errors.Add(new OpenHandsInputError(at.ToArray(), "Input should be " + string.Join(" or ", global::System.Linq.Enumerable.Select(Enum, e => "'" + e + "'")), "enum"));
+        }
+
+        private bool Matches(string text)
+        {
+            try { return Regex()!.IsMatch(text); }
+            catch (global::System.Text.RegularExpressions.RegexMatchTimeoutException) { return true; } // undecided is not an error of the caller
+        }
+
+        // An ECMA-262 pattern .NET cannot compile checks nothing rather than failing every request; a slow one times out.
+        private global::System.Text.RegularExpressions.Regex? Regex()
+        {
+            if (_regex is null && Pattern is not null)
+            {
+                try { _regex = new global::System.Text.RegularExpressions.Regex(Pattern, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1)); }
+                catch (global::System.ArgumentException) { _regex = new global::System.Text.RegularExpressions.Regex("", global::System.Text.RegularExpressions.RegexOptions.None); }
+            }
+            return _regex;
+        }
+
+        private static object[] At(global::System.Collections.Generic.List<object> at, object last)
+        {
+            var location = new object[at.Count + 1];
+            at.CopyTo(location);
+            location[at.Count] = last;
+            return location;
+        }
+
+        private static global::System.Collections.Generic.List<object> Push(global::System.Collections.Generic.IReadOnlyList<object> at, object last) => new(At(new global::System.Collections.Generic.List<object>(at), last));
     }
 
     /// <summary>Marks an operation that documents a 401 body: the security handler writes it after the challenge.</summary>

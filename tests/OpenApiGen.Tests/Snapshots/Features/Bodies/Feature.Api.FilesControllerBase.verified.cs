@@ -18,6 +18,9 @@ namespace Feature.Api
         global::Microsoft.AspNetCore.Mvc.IActionResult global::Feature.Api.IFeatureInvalidInput.InvalidInput(global::Feature.Api.FeatureInputErrorAttribute documented, global::System.Collections.Generic.IReadOnlyList<global::Feature.Api.FeatureInputError> errors) =>
             InvalidInput(documented, errors);
 
+        global::System.Threading.Tasks.Task global::Feature.Api.IFeatureInvalidInput.CheckInputAsync(global::Microsoft.AspNetCore.Mvc.Filters.ActionExecutingContext context, global::System.Collections.Generic.List<global::Feature.Api.FeatureInputError> errors) =>
+            global::System.Threading.Tasks.Task.CompletedTask;
+
         [global::Microsoft.AspNetCore.Mvc.HttpPost("note")]
         [global::Feature.Api.FeatureInputError(400, "application/json", global::Feature.Api.FeatureErrorShape.Detail)]
         [global::Microsoft.AspNetCore.Mvc.ProducesResponseType(201)]

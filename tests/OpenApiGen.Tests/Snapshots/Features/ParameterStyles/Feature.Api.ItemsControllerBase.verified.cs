@@ -18,6 +18,9 @@ namespace Feature.Api
         global::Microsoft.AspNetCore.Mvc.IActionResult global::Feature.Api.IFeatureInvalidInput.InvalidInput(global::Feature.Api.FeatureInputErrorAttribute documented, global::System.Collections.Generic.IReadOnlyList<global::Feature.Api.FeatureInputError> errors) =>
             InvalidInput(documented, errors);
 
+        global::System.Threading.Tasks.Task global::Feature.Api.IFeatureInvalidInput.CheckInputAsync(global::Microsoft.AspNetCore.Mvc.Filters.ActionExecutingContext context, global::System.Collections.Generic.List<global::Feature.Api.FeatureInputError> errors) =>
+            global::System.Threading.Tasks.Task.CompletedTask;
+
         [global::Microsoft.AspNetCore.Mvc.HttpGet("items/{ids}/{point}")]
         [global::Feature.Api.FeatureInputError(400, "application/problem+json", global::Feature.Api.FeatureErrorShape.Problem, "ids", "path", "point", "path", "tags", "query", "filter", "query", "X-Trace", "header", "session", "cookie")]
         [global::Microsoft.AspNetCore.Mvc.ProducesResponseType<global::System.Collections.Generic.IReadOnlyList<string>>(200, "application/json")]

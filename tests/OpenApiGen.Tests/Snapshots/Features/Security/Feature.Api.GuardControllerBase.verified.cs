@@ -18,6 +18,9 @@ namespace Feature.Api
         global::Microsoft.AspNetCore.Mvc.IActionResult global::Feature.Api.IFeatureInvalidInput.InvalidInput(global::Feature.Api.FeatureInputErrorAttribute documented, global::System.Collections.Generic.IReadOnlyList<global::Feature.Api.FeatureInputError> errors) =>
             InvalidInput(documented, errors);
 
+        global::System.Threading.Tasks.Task global::Feature.Api.IFeatureInvalidInput.CheckInputAsync(global::Microsoft.AspNetCore.Mvc.Filters.ActionExecutingContext context, global::System.Collections.Generic.List<global::Feature.Api.FeatureInputError> errors) =>
+            global::System.Threading.Tasks.Task.CompletedTask;
+
         [global::Microsoft.AspNetCore.Mvc.HttpGet("both")]
         [global::Feature.Api.FeatureSecurityRequirement(global::Feature.Api.FeatureSecuritySchemes.Key + "\u001F" + global::Feature.Api.FeatureSecuritySchemes.Query)]
         [global::Microsoft.AspNetCore.Mvc.ProducesResponseType(204)]
