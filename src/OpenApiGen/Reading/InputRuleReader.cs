@@ -35,6 +35,10 @@ public sealed class InputRuleReader
     private InputRule? Build(IOpenApiSchema? schema)
     {
         if (schema is null) return null;
+        // anyOf/oneOf [X, null] (FastAPI's Optional[X]) and a lone allOf [X] are X: null is never checked.
+        var options = (schema.AnyOf ?? schema.OneOf)?.Where(o => o.Type != JsonSchemaType.Null).ToList();
+        if (options is { Count: 1 } && schema.Properties is not { Count: > 0 }) return Read(options[0]);
+        if (schema.AllOf is { Count: 1 } parts && schema.Properties is not { Count: > 0 }) return Read(parts[0]);
         var properties = new List<RuleProperty>();
         var required = new List<string>();
         var closed = false;
