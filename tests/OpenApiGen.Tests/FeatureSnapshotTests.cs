@@ -127,6 +127,32 @@ public class FeatureSnapshotTests
                     "4XX": { description: client error, content: { application/json: { schema: { type: object, properties: { message: { type: string } } } } } }
                     default: { description: other }
             """, ["Feature.Api.FeatureClient.Files.", "Feature.Api.FilesControllerBase."]),
+        ["InputRules"] = (Header + """
+            paths:
+              /pets:
+                post:
+                  operationId: createPet
+                  tags: [pets]
+                  parameters:
+                    - { name: tag, in: query, required: true, schema: { type: string, minLength: 2, pattern: '^[a-z]+$' } }
+                    - { name: ids, in: query, schema: { type: array, maxItems: 3, uniqueItems: true, items: { type: integer, minimum: 1 } } }
+                  requestBody:
+                    required: true
+                    content:
+                      application/json:
+                        schema:
+                          type: object
+                          required: [name]
+                          additionalProperties: false
+                          properties:
+                            name: { type: string, maxLength: 8 }
+                            kind: { type: string, enum: [cat, dog] }
+                            born: { type: string, format: date }
+                            note: { type: string }
+                  responses:
+                    "201": { description: created }
+                    "422": { description: invalid, content: { application/problem+json: { schema: { type: object } } } }
+            """, ["Feature.Api.PetsControllerBase."]),
         ["Security"] = (Header + """
             security: [ { token: [] } ]
             paths:

@@ -22,6 +22,7 @@ public class SeedTests
             "OpenHands.Api.OpenHandsClient.g.cs",
             "OpenHands.Api.OpenHandsJsonContext.g.cs",
             "OpenHands.Api.OpenHandsSecurity.g.cs",
+            "OpenHands.Api.OpenHandsServerInput.g.cs",
         }, names);
         Assert.Empty(result.Diagnostics);
     }

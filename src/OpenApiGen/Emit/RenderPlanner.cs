@@ -44,6 +44,7 @@ public static class RenderPlanner
         }
         if (spec.Generate.Server)
         {
+            yield return new RenderUnit(prefix + context.ClientName + "ServerInput.g.cs", RenderKind.ServerInput, context, null, null, none);
             if (context.SecuritySchemes.Count > 0) yield return new RenderUnit(prefix + context.ClientName + "Security.g.cs", RenderKind.ServerSecurity, context, null, null, none);
             foreach (var group in spec.Groups) yield return new RenderUnit(prefix + group.ControllerName + ".g.cs", RenderKind.ServerGroup, context, null, group, none);
         }

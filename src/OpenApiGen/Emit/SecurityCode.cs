@@ -56,6 +56,11 @@ public static class SecurityCode
         };
     }
 
+    /// <summary>Where the credential travels, as location items: "header", "Authorization".</summary>
+    public static string CredentialLocation(SecuritySchemeDef scheme) => scheme.Kind is SecurityKind.Bearer or SecurityKind.Basic
+        ? "\"header\", \"Authorization\""
+        : CSharp.Literal(scheme.In.ToString().ToLowerInvariant()) + ", " + CSharp.Literal(scheme.ParameterName);
+
     public static string ValidateCall(SecuritySchemeDef scheme) => scheme.Kind == SecurityKind.Basic
         ? "await options.Validate" + scheme.Identifier + "(username, password, context.RequestAborted).ConfigureAwait(false)"
         : "await options.Validate" + scheme.Identifier + "(credential, context.RequestAborted).ConfigureAwait(false)";

@@ -22,10 +22,25 @@ public static class ServerViews
             FixedValidator = SecurityCode.FixedValidator(s),
             ReadCredential = SecurityCode.ServerReadCredential(s),
             ValidateCall = SecurityCode.ValidateCall(s),
+            CredentialLocation = SecurityCode.CredentialLocation(s),
         }).ToArray(),
     };
 
-    public static object Group(SpecContext context, OperationGroup group) => new
+    public static object Input(SpecContext context) => new
+    {
+        context.Namespace,
+        SourceEmitter.Version,
+        Client = context.ClientName,
+    };
+
+    public static object Group(SpecContext context, OperationGroup group)
+    {
+        var rules = new InputRuleCode(context);
+        var operations = group.Operations.Select(op => Operation(context, op, rules)).ToArray();
+        return GroupView(context, group, operations, rules);
+    }
+
+    private static object GroupView(SpecContext context, OperationGroup group, object[] operations, InputRuleCode rules) => new
     {
         context.Namespace,
         SourceEmitter.Version,
@@ -33,10 +48,13 @@ public static class ServerViews
         {
             group.Name,
             group.ControllerName,
-            Operations = group.Operations.Select(op => Operation(context, op)).ToArray(),
+            Operations = operations,
+            Rules = rules.Fields,
+            Checked = group.Operations.Any(op => rules.Checks(op).Count > 0),
             // Cookies the styled binders cannot take (unions) use the TypeDescriptor-based CookieBinder.
             HasCookies = group.Operations.Any(op => op.Parameters.Any(p => p.In == ParameterLocation.Cookie && StyledBinder(p, context.Namespace) is null)),
-            HasStyled = group.Operations.Any(op => op.Parameters.Any(p => StyledBinder(p, ns: context.Namespace) is not null)),
+            HasStyled = group.Operations.Any(op => op.Parameters.Any(p => StyledBinder(p, ns: context.Namespace) is not null)
+                || op.Body?.Fields.Any(f => !f.IsFile && InputErrors.IsString(f.Type)) == true),
         },
         Client = context.ClientName,
     };
@@ -66,11 +84,13 @@ public static class ServerViews
             return !mvcSplits && IsParsable(type.Item!) ? "DelimitedBinder<" + CSharp.AttributeType(type.Item!, ns) + ">" : null;
         }
         // Scalar cookies bind through IParsable<T> too: no TypeDescriptor, so nothing to warn about under trimming.
-        var parsed = (p.In == ParameterLocation.Cookie || (p.In == ParameterLocation.Path && p.Style is "label" or "matrix")) && IsParsable(type);
+        // So do query and header strings: MVC's own binder turns a present "" into null, but "" is a value.
+        var parsed = (p.In == ParameterLocation.Cookie || (p.In == ParameterLocation.Path && p.Style is "label" or "matrix")) && IsParsable(type)
+            || (p.In is ParameterLocation.Query or ParameterLocation.Header && InputErrors.IsString(type));
         return parsed ? "DelimitedBinder<" + CSharp.AttributeType(type, ns) + ">" : null;
     }
 
-    private static object Operation(SpecContext context, OperationDef op)
+    private static object Operation(SpecContext context, OperationDef op, InputRuleCode rules)
     {
         var ns = context.Namespace;
         var implicitSource = op.Responses.FirstOrDefault(r => r.IsSuccess && r.Type is not null);
@@ -88,6 +108,8 @@ public static class ServerViews
             Results = op.Responses.Select(r => Result(r, ns)).ToArray(),
             ImplicitFrom = implicitAllowed ? CSharp.Type(implicitSource!.Type!, ns) : null,
             ImplicitMember = implicitSource?.MemberName,
+            Checks = rules.Checks(op),
+            NameLiteral = CSharp.Literal(op.Name),
         };
     }
 
@@ -114,6 +136,8 @@ public static class ServerViews
             var arguments = alternatives.Select(a => string.Join(" + \"\\u001F\" + ", a.Schemes.Select(k => "global::" + context.Namespace + "." + context.ClientName + "SecuritySchemes." + known[k].Identifier)));
             attributes.Add("[global::" + context.Namespace + "." + context.ClientName + "SecurityRequirement(" + string.Join(", ", arguments) + ")]");
         }
+        if (op.Parameters.Count > 0 || op.Body is not null) attributes.Add(InputErrors.Attribute(context, op));
+        if (alternatives.Count > 0 && InputErrors.Challenge(context, op) is { } challenge) attributes.Add(challenge);
         if (op.Body is { Kind: BodyKind.Form or BodyKind.Multipart } requestBody)
         {
             attributes.Add("[global::Microsoft.AspNetCore.Mvc.Consumes(" + CSharp.Literal(requestBody.ContentType.Split(';')[0].Trim()) + ")]");
@@ -137,7 +161,7 @@ public static class ServerViews
             {
                 var where = p.In.ToString().ToLowerInvariant();
                 var bindRequired = p.Required && p.In != ParameterLocation.Path ? "[global::Microsoft.AspNetCore.Mvc.ModelBinding.BindRequired] " : "";
-                parts.Add(bindRequired + "[global::Microsoft.AspNetCore.Mvc.ModelBinder(typeof(" + binder + "), Name = " + CSharp.Literal(p.WireName) + ")] [ParameterStyle(" +
+                parts.Add(bindRequired + InputErrors.AllowEmptyString(p.Type) + "[global::Microsoft.AspNetCore.Mvc.ModelBinder(typeof(" + binder + "), Name = " + CSharp.Literal(p.WireName) + ")] [ParameterStyle(" +
                     CSharp.Literal(where) + ", " + CSharp.Literal(p.Style) + ", " + (p.Explode ? "true" : "false") + ")] " + CSharp.Type(p.Type, ns) + " " + p.Name);
                 continue;
             }
@@ -161,7 +185,10 @@ public static class ServerViews
                     ? (f.IsArray ? "global::System.Collections.Generic.IReadOnlyList<global::Microsoft.AspNetCore.Http.IFormFile>" : "global::Microsoft.AspNetCore.Http.IFormFile") + (f.Required ? "" : "?")
                     : CSharp.Type(f.Type, ns);
                 var required = f.Required ? "[global::Microsoft.AspNetCore.Mvc.ModelBinding.BindRequired] " : "";
-                parts.Add(required + "[global::Microsoft.AspNetCore.Mvc.FromForm(Name = " + CSharp.Literal(f.WireName) + ")] " + type + " " + f.Name);
+                var source = !f.IsFile && InputErrors.IsString(f.Type)
+                    ? InputErrors.AllowEmptyString(f.Type) + "[global::Microsoft.AspNetCore.Mvc.ModelBinder(typeof(DelimitedBinder<string>), Name = " + CSharp.Literal(f.WireName) + ")] [ParameterStyle(\"form\", \"form\", true)] "
+                    : "[global::Microsoft.AspNetCore.Mvc.FromForm(Name = " + CSharp.Literal(f.WireName) + ")] ";
+                parts.Add(required + source + type + " " + f.Name);
             }
         }
         else if (op.Body is { } body)

@@ -17,6 +17,7 @@ public static class SourceEmitter
         RenderKind.ClientGroup => TemplateRenderer.Render("ClientGroup", ClientViews.Group(unit.Context, unit.Group!)),
         RenderKind.ServerGroup => TemplateRenderer.Render("ServerGroup", ServerViews.Group(unit.Context, unit.Group!)),
         RenderKind.JsonContext => TemplateRenderer.Render("JsonContext", ModelViews.JsonContext(unit.Context, unit.JsonTypes)),
+        RenderKind.ServerInput => TemplateRenderer.Render("ServerInput", ServerViews.Input(unit.Context)),
         RenderKind.ServerSecurity => TemplateRenderer.Render("ServerSecurity", ServerViews.Security(unit.Context)),
         _ => throw new ArgumentOutOfRangeException(nameof(unit), unit.Kind, null),
     };

@@ -26,6 +26,8 @@ public enum RenderKind
     ClientGroup,
     ServerGroup,
     ServerSecurity,
+    /// <summary>Server-side input checking shared by the controller bases: documented error bodies for invalid input.</summary>
+    ServerInput,
     /// <summary>The System.Text.Json resolver for every type the spec serializes; <see cref="RenderUnit.JsonTypes"/> lists them.</summary>
     JsonContext,
     /// <summary>Planning failed; <see cref="RenderUnit.GroupNames"/> holds the exception type and message.</summary>

@@ -9,7 +9,7 @@ public enum ParameterLocation
 }
 
 /// <summary>A parameter; <see cref="Style"/> is the OpenAPI style name (form, simple, label, matrix, spaceDelimited, pipeDelimited, deepObject).</summary>
-public sealed record ParameterDef(string Name, string WireName, ParameterLocation In, TypeRef Type, bool Required, string? Description, string Style = "", bool Explode = false);
+public sealed record ParameterDef(string Name, string WireName, ParameterLocation In, TypeRef Type, bool Required, string? Description, string Style = "", bool Explode = false, InputRule? Rule = null);
 
 public enum BodyKind
 {
@@ -24,13 +24,27 @@ public enum BodyKind
 /// A request body. Form and multipart bodies with known properties are flattened into <see cref="Fields"/>, one
 /// method parameter each, because files are streams on the client and IFormFile on the server.
 /// </summary>
-public sealed record RequestBodyDef(BodyKind Kind, string ContentType, TypeRef? Type, bool Required, string? Description, EquatableArray<FormFieldDef> Fields = default);
+public sealed record RequestBodyDef(BodyKind Kind, string ContentType, TypeRef? Type, bool Required, string? Description, EquatableArray<FormFieldDef> Fields = default, InputRule? Rule = null);
 
 /// <summary>One form field; <see cref="IsFile"/> fields are binary parts (an array of them when <see cref="IsArray"/>).</summary>
-public sealed record FormFieldDef(string Name, string WireName, TypeRef Type, bool IsFile, bool IsArray, bool Required, string? Description);
+public sealed record FormFieldDef(string Name, string WireName, TypeRef Type, bool IsFile, bool IsArray, bool Required, string? Description, InputRule? Rule = null);
+
+/// <summary>
+/// How a documented body can carry errors the server builds itself (invalid input, a failed challenge): RFC 9457
+/// problem details, FastAPI's HTTPValidationError (<c>detail[]</c> of loc/msg/type), an open object that takes
+/// <c>{"detail": text}</c>, or any other shape (a generated hook builds it). None: no body documented.
+/// </summary>
+public enum ErrorShape
+{
+    None,
+    Problem,
+    Validation,
+    Detail,
+    Custom,
+}
 
 /// <summary>A documented response; <see cref="MemberName"/> names its factory on the server result type.</summary>
-public sealed record ResponseDef(string StatusCode, string MemberName, string? ContentType, TypeRef? Type, bool IsBinary, string? Description, EquatableArray<HeaderDef> Headers = default)
+public sealed record ResponseDef(string StatusCode, string MemberName, string? ContentType, TypeRef? Type, bool IsBinary, string? Description, EquatableArray<HeaderDef> Headers = default, ErrorShape Shape = ErrorShape.None)
 {
     public bool IsSuccess => StatusCode.Length == 3 && StatusCode[0] == '2';
 }

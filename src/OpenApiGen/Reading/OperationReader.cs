@@ -19,6 +19,7 @@ public sealed class OperationReader
     private readonly SchemaMapper _schemas;
     private readonly IReadOnlyCollection<SecuritySchemeDef> _schemes;
     private readonly List<SecurityRequirementDef> _defaultSecurity;
+    private readonly InputRuleReader _rules = new();
 
     public OperationReader(OpenApiDocument document, ReadContext context, SchemaMapper schemas, IReadOnlyCollection<SecuritySchemeDef> schemes)
     {
@@ -156,7 +157,7 @@ public sealed class OperationReader
                 : (location is Model.ParameterLocation.Query or Model.ParameterLocation.Cookie ? "form" : "simple");
             // OpenAPI: explode defaults to true for form, false for every other style.
             var explode = parameter.Style is null ? style == "form" : parameter.Explode;
-            result.Add(new ParameterDef(csharpName, parameter.Name, location, type, required, parameter.Description, style, explode));
+            result.Add(new ParameterDef(csharpName, parameter.Name, location, type, required, parameter.Description, style, explode, _rules.Read(schema)));
         }
         CheckPathTemplate(operation, pointer, result, names);
         // Required parameters first so optional ones can default.
@@ -204,7 +205,7 @@ public sealed class OperationReader
             BodyKind.Text => TypeRef.Primitive("string", false),
             _ => TypeRef.Primitive("global::System.IO.Stream", false),
         };
-        return new RequestBodyDef(kind, contentType, type, body.Required, body.Description, fields?.ToEquatableArray() ?? EquatableArray<FormFieldDef>.Empty);
+        return new RequestBodyDef(kind, contentType, type, body.Required, body.Description, fields?.ToEquatableArray() ?? EquatableArray<FormFieldDef>.Empty, kind == BodyKind.Json ? _rules.Read(media.Schema) : null);
     }
 
     private List<FormFieldDef>? ReadFormFields(string nameHint, IOpenApiSchema? schema, string pointer, NameScope names)
@@ -224,7 +225,7 @@ public sealed class OperationReader
                 : _schemas.Map(pair.Value, nameHint + Identifier.Pascal(pair.Key, "Field"), pointer + "/properties/" + JsonPositionMap.Escape(pair.Key));
             if (isFile && isArray) type = TypeRef.ArrayOf(type);
             if (!required) type = type.AsNullable();
-            fields.Add(new FormFieldDef(names.Claim(Identifier.Camel(pair.Key, "field")), pair.Key, type, isFile, isArray, required, pair.Value.Description));
+            fields.Add(new FormFieldDef(names.Claim(Identifier.Camel(pair.Key, "field")), pair.Key, type, isFile, isArray, required, pair.Value.Description, isFile ? null : _rules.Read(pair.Value)));
         }
         return fields.Where(f => f.Required).Concat(fields.Where(f => !f.Required)).ToList();
     }
@@ -268,7 +269,7 @@ public sealed class OperationReader
                 BodyKind.Text => TypeRef.Primitive("string", false),
                 _ => TypeRef.Primitive("global::System.IO.Stream", false),
             };
-            result.Add(new ResponseDef(status, member, contentType, type, kind == BodyKind.Binary, pair.Value.Description, headers));
+            result.Add(new ResponseDef(status, member, contentType, type, kind == BodyKind.Binary, pair.Value.Description, headers, ErrorShapeReader.Of(contentType, media.Schema)));
         }
         return result;
     }

@@ -6,13 +6,27 @@ namespace OpenHands.Api
     /// <summary>Controller base for the Conversations operations: derive from it and override the abstract methods.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
     [global::Microsoft.AspNetCore.Mvc.ApiController]
-    public abstract partial class ConversationsControllerBase : global::Microsoft.AspNetCore.Mvc.ControllerBase
+    public abstract partial class ConversationsControllerBase : global::Microsoft.AspNetCore.Mvc.ControllerBase, global::OpenHands.Api.IOpenHandsInvalidInput
     {
+        /// <summary>
+        /// Answers invalid input with the operation's documented client error (<paramref name="documented"/>). Override to
+        /// build a body of a shape the generator does not know (<see cref="OpenHandsErrorShape.Custom"/>: problem details until then).
+        /// </summary>
+        protected virtual global::Microsoft.AspNetCore.Mvc.IActionResult InvalidInput(global::OpenHands.Api.OpenHandsInputErrorAttribute documented, global::System.Collections.Generic.IReadOnlyList<global::OpenHands.Api.OpenHandsInputError> errors) =>
+            global::OpenHands.Api.OpenHandsErrorBodies.Result(documented.StatusCode, documented.ContentType, documented.Shape, errors);
+
+        global::Microsoft.AspNetCore.Mvc.IActionResult global::OpenHands.Api.IOpenHandsInvalidInput.InvalidInput(global::OpenHands.Api.OpenHandsInputErrorAttribute documented, global::System.Collections.Generic.IReadOnlyList<global::OpenHands.Api.OpenHandsInputError> errors) =>
+            InvalidInput(documented, errors);
+
+        global::System.Threading.Tasks.Task global::OpenHands.Api.IOpenHandsInvalidInput.CheckInputAsync(global::Microsoft.AspNetCore.Mvc.Filters.ActionExecutingContext context, global::System.Collections.Generic.List<global::OpenHands.Api.OpenHandsInputError> errors) =>
+            global::System.Threading.Tasks.Task.CompletedTask;
+
         /// <summary>
         /// Delete Conversation
         /// </summary>
         [global::Microsoft.AspNetCore.Mvc.HttpDelete("api/conversations/{conversation_id}")]
         [global::OpenHands.Api.OpenHandsSecurityRequirement(global::OpenHands.Api.OpenHandsSecuritySchemes.APIKeyHeader)]
+        [global::OpenHands.Api.OpenHandsInputError(422, "application/json", global::OpenHands.Api.OpenHandsErrorShape.Validation, "conversation_id", "path")]
         [global::Microsoft.AspNetCore.Mvc.ProducesResponseType<bool>(200, "application/json")]
         [global::Microsoft.AspNetCore.Mvc.ProducesResponseType<global::OpenHands.Api.HTTPValidationError>(422, "application/json")]
         public abstract global::System.Threading.Tasks.Task<global::OpenHands.Api.DeleteConversationResult> DeleteConversation([global::Microsoft.AspNetCore.Mvc.FromRoute(Name = "conversation_id")] string conversationId, global::System.Threading.CancellationToken cancellationToken);

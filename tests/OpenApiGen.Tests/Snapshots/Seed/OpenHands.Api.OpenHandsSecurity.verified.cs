@@ -20,6 +20,9 @@ namespace OpenHands.Api
         /// <summary>Accepts exactly the given secret, compared in constant time.</summary>
         public void UseAPIKeyHeader(string expected) => ValidateAPIKeyHeader = (actual, _) => new global::System.Threading.Tasks.ValueTask<bool>(FixedTimeEquals(actual, expected));
 
+        /// <summary>Writes the body of a documented 401 whose shape the generator does not know; problem details when null.</summary>
+        public global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.Task>? WriteChallenge { get; set; }
+
         internal static bool FixedTimeEquals(string actual, string expected) =>
             global::System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
                 global::System.Text.Encoding.UTF8.GetBytes(actual),
@@ -34,11 +37,16 @@ namespace OpenHands.Api
         {
             var options = new OpenHandsSecurityOptions();
             configure(options);
-            builder.AddScheme<OpenHandsSecurityHandlerOptions, OpenHandsSecurityHandler>(OpenHandsSecuritySchemes.APIKeyHeader, o => o.Authenticate = async context =>
+            builder.AddScheme<OpenHandsSecurityHandlerOptions, OpenHandsSecurityHandler>(OpenHandsSecuritySchemes.APIKeyHeader, o =>
             {
-                var credential = context.Request.Headers["X-Session-API-Key"].ToString(); if (credential.Length == 0) return null;
-                if (options.ValidateAPIKeyHeader is null) return false;
-                return await options.ValidateAPIKeyHeader(credential, context.RequestAborted).ConfigureAwait(false);
+                o.Authenticate = async context =>
+                {
+                    var credential = context.Request.Headers["X-Session-API-Key"].ToString(); if (credential.Length == 0) return null;
+                    if (options.ValidateAPIKeyHeader is null) return false;
+                    return await options.ValidateAPIKeyHeader(credential, context.RequestAborted).ConfigureAwait(false);
+                };
+                o.CredentialLocation = new object[] { "header", "X-Session-API-Key" };
+                o.WriteChallenge = options.WriteChallenge;
             });
             return builder;
         }
@@ -81,6 +89,12 @@ namespace OpenHands.Api
     public sealed partial class OpenHandsSecurityHandlerOptions : global::Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions
     {
         public global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.ValueTask<bool?>>? Authenticate { get; set; }
+
+        /// <summary>Where the scheme's credential travels (["header", "X-Key"]): the location of a documented 401's error.</summary>
+        public object[] CredentialLocation { get; set; } = global::System.Array.Empty<object>();
+
+        /// <summary>See <see cref="OpenHandsSecurityOptions.WriteChallenge"/>.</summary>
+        public global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.Task>? WriteChallenge { get; set; }
     }
 
     /// <summary>Authenticates a request by the credential its scheme names; never logs the credential.</summary>
@@ -101,6 +115,25 @@ namespace OpenHands.Api
             identity.AddClaim(new global::System.Security.Claims.Claim(global::System.Security.Claims.ClaimTypes.AuthenticationMethod, Scheme.Name));
             var principal = new global::System.Security.Claims.ClaimsPrincipal(identity);
             return global::Microsoft.AspNetCore.Authentication.AuthenticateResult.Success(new global::Microsoft.AspNetCore.Authentication.AuthenticationTicket(principal, Scheme.Name));
+        }
+
+        // The challenge of an operation that documents a 401 body carries that body, written once however many schemes challenge.
+        protected override async global::System.Threading.Tasks.Task HandleChallengeAsync(global::Microsoft.AspNetCore.Authentication.AuthenticationProperties properties)
+        {
+            await base.HandleChallengeAsync(properties).ConfigureAwait(false);
+            var documented = global::Microsoft.AspNetCore.Http.EndpointHttpContextExtensions.GetEndpoint(Context)?.Metadata.GetMetadata<OpenHandsChallengeAttribute>();
+            if (documented is null || Context.Response.HasStarted || Context.Items.ContainsKey(typeof(OpenHandsChallengeAttribute))) return;
+            Context.Items[typeof(OpenHandsChallengeAttribute)] = true;
+            if (documented.Shape == OpenHandsErrorShape.Custom && Options.WriteChallenge is { } write)
+            {
+                await write(Context).ConfigureAwait(false);
+                return;
+            }
+            // Only a validation list needs an item; the other shapes say it in their title.
+            var errors = documented.Shape == OpenHandsErrorShape.Validation
+                ? new[] { new OpenHandsInputError(Options.CredentialLocation, "Not authenticated", "not_authenticated") }
+                : global::System.Array.Empty<OpenHandsInputError>();
+            await OpenHandsErrorBodies.WriteAsync(Context, 401, documented.ContentType, documented.Shape, errors, "Not authenticated").ConfigureAwait(false);
         }
 
         // An AND requirement with a credential missing or wrong is "not authenticated" (401), not "not allowed" (403).

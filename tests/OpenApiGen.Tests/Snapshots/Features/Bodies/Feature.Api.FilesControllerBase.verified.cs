@@ -6,20 +6,246 @@ namespace Feature.Api
     /// <summary>Controller base for the Files operations: derive from it and override the abstract methods.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
     [global::Microsoft.AspNetCore.Mvc.ApiController]
-    public abstract partial class FilesControllerBase : global::Microsoft.AspNetCore.Mvc.ControllerBase
+    public abstract partial class FilesControllerBase : global::Microsoft.AspNetCore.Mvc.ControllerBase, global::Feature.Api.IFeatureInvalidInput
     {
+        /// <summary>
+        /// Answers invalid input with the operation's documented client error (<paramref name="documented"/>). Override to
+        /// build a body of a shape the generator does not know (<see cref="FeatureErrorShape.Custom"/>: problem details until then).
+        /// </summary>
+        protected virtual global::Microsoft.AspNetCore.Mvc.IActionResult InvalidInput(global::Feature.Api.FeatureInputErrorAttribute documented, global::System.Collections.Generic.IReadOnlyList<global::Feature.Api.FeatureInputError> errors) =>
+            global::Feature.Api.FeatureErrorBodies.Result(documented.StatusCode, documented.ContentType, documented.Shape, errors);
+
+        global::Microsoft.AspNetCore.Mvc.IActionResult global::Feature.Api.IFeatureInvalidInput.InvalidInput(global::Feature.Api.FeatureInputErrorAttribute documented, global::System.Collections.Generic.IReadOnlyList<global::Feature.Api.FeatureInputError> errors) =>
+            InvalidInput(documented, errors);
+
+        global::System.Threading.Tasks.Task global::Feature.Api.IFeatureInvalidInput.CheckInputAsync(global::Microsoft.AspNetCore.Mvc.Filters.ActionExecutingContext context, global::System.Collections.Generic.List<global::Feature.Api.FeatureInputError> errors) =>
+            global::System.Threading.Tasks.Task.CompletedTask;
+
         [global::Microsoft.AspNetCore.Mvc.HttpPost("note")]
+        [global::Feature.Api.FeatureInputError(400, "application/json", global::Feature.Api.FeatureErrorShape.Detail)]
         [global::Microsoft.AspNetCore.Mvc.ProducesResponseType(201)]
         public abstract global::System.Threading.Tasks.Task<global::Feature.Api.PostNoteResult> PostNote([global::Microsoft.AspNetCore.Mvc.FromBody] string? body, global::System.Threading.CancellationToken cancellationToken);
 
         [global::Microsoft.AspNetCore.Mvc.HttpPut("raw")]
+        [global::Feature.Api.FeatureInputError(400, "application/problem+json", global::Feature.Api.FeatureErrorShape.Problem)]
         [global::Microsoft.AspNetCore.Mvc.ProducesResponseType<global::System.IO.Stream>(200, "application/octet-stream")]
         public abstract global::System.Threading.Tasks.Task<global::Feature.Api.PutRawResult> PutRaw([global::Microsoft.AspNetCore.Mvc.FromBody] global::System.IO.Stream? body, global::System.Threading.CancellationToken cancellationToken);
 
         [global::Microsoft.AspNetCore.Mvc.HttpPost("upload")]
+        [global::Feature.Api.FeatureInputError(400, "application/problem+json", global::Feature.Api.FeatureErrorShape.Problem, "file", "body", "note", "body")]
         [global::Microsoft.AspNetCore.Mvc.Consumes("multipart/form-data")]
         [global::Microsoft.AspNetCore.Mvc.ProducesResponseType(204)]
-        public abstract global::System.Threading.Tasks.Task<global::Feature.Api.UploadResult> Upload([global::Microsoft.AspNetCore.Mvc.ModelBinding.BindRequired] [global::Microsoft.AspNetCore.Mvc.FromForm(Name = "file")] global::Microsoft.AspNetCore.Http.IFormFile file, [global::Microsoft.AspNetCore.Mvc.FromForm(Name = "note")] string? note, global::System.Threading.CancellationToken cancellationToken);
+        public abstract global::System.Threading.Tasks.Task<global::Feature.Api.UploadResult> Upload([global::Microsoft.AspNetCore.Mvc.ModelBinding.BindRequired] [global::Microsoft.AspNetCore.Mvc.FromForm(Name = "file")] global::Microsoft.AspNetCore.Http.IFormFile file, [global::Microsoft.AspNetCore.Mvc.ModelBinder(typeof(DelimitedBinder<string>), Name = "note")] [ParameterStyle("form", "form", true)] string? note, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>How an OpenAPI parameter is serialized: where it travels, its style and explode.</summary>
+        [global::System.AttributeUsage(global::System.AttributeTargets.Parameter)]
+        public sealed class ParameterStyleAttribute : global::System.Attribute
+        {
+            public ParameterStyleAttribute(string location, string style, bool explode)
+            {
+                Location = location;
+                Style = style;
+                Explode = explode;
+            }
+
+            public string Location { get; }
+
+            public string Style { get; }
+
+            public bool Explode { get; }
+        }
+
+        /// <summary>Binds arrays (and label/matrix scalars) that MVC cannot split itself: comma, space, pipe, label and matrix forms.</summary>
+        public sealed class DelimitedBinder<T> : global::Microsoft.AspNetCore.Mvc.ModelBinding.IModelBinder
+            where T : global::System.IParsable<T>
+        {
+            public global::System.Threading.Tasks.Task BindModelAsync(global::Microsoft.AspNetCore.Mvc.ModelBinding.ModelBindingContext bindingContext)
+            {
+                var name = bindingContext.BinderModelName ?? bindingContext.ModelName;
+                var style = StyleBinding.Of(bindingContext);
+                if (StyleBinding.Raw(bindingContext, name, style.Location) is not { } raw) return global::System.Threading.Tasks.Task.CompletedTask;
+                try
+                {
+                    if (bindingContext.ModelType == typeof(T) || global::System.Nullable.GetUnderlyingType(bindingContext.ModelType) == typeof(T))
+                    {
+                        // A single value: only the label/matrix prefix is removed, a comma is part of the value.
+                        var text = style.Style == "label" && raw.StartsWith(".", global::System.StringComparison.Ordinal) ? raw.Substring(1)
+                            : style.Style == "matrix" && raw.StartsWith(";" + name + "=", global::System.StringComparison.Ordinal) ? raw.Substring(name.Length + 2)
+                            : raw;
+                        bindingContext.Result = global::Microsoft.AspNetCore.Mvc.ModelBinding.ModelBindingResult.Success(T.Parse(text, global::System.Globalization.CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        var items = StyleBinding.Split(StyleBinding.StripPrefix(raw, name, style), name, style);
+                        var list = new global::System.Collections.Generic.List<T>();
+                        foreach (var item in items) list.Add(T.Parse(item, global::System.Globalization.CultureInfo.InvariantCulture));
+                        bindingContext.Result = global::Microsoft.AspNetCore.Mvc.ModelBinding.ModelBindingResult.Success(list);
+                    }
+                }
+                catch (global::System.Exception ex) when (ex is global::System.FormatException or global::System.OverflowException or global::System.ArgumentException)
+                {
+                    bindingContext.ModelState.TryAddModelError(name, ex.Message);
+                }
+                return global::System.Threading.Tasks.Task.CompletedTask;
+            }
+        }
+
+        /// <summary>Binds object and map parameters (deepObject, form, simple, label, matrix) through the generated JSON metadata.</summary>
+        public sealed class ObjectBinder<T> : global::Microsoft.AspNetCore.Mvc.ModelBinding.IModelBinder
+        {
+            private static readonly global::System.Text.Json.JsonSerializerOptions Options = CreateOptions();
+
+            private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
+            {
+                var options = global::Feature.Api.FeatureJsonContext.CreateOptions();
+                options.NumberHandling = global::System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString;
+                return options;
+            }
+
+            public global::System.Threading.Tasks.Task BindModelAsync(global::Microsoft.AspNetCore.Mvc.ModelBinding.ModelBindingContext bindingContext)
+            {
+                var name = bindingContext.BinderModelName ?? bindingContext.ModelName;
+                var style = StyleBinding.Of(bindingContext);
+                var info = (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+                try
+                {
+                    if (style.Location == "cookie")
+                    {
+                        // Cookies carry objects as JSON text.
+                        if (StyleBinding.Raw(bindingContext, name, style.Location) is { } json)
+                            bindingContext.Result = global::Microsoft.AspNetCore.Mvc.ModelBinding.ModelBindingResult.Success(global::System.Text.Json.JsonSerializer.Deserialize(json, info));
+                        return global::System.Threading.Tasks.Task.CompletedTask;
+                    }
+                    var pairs = StyleBinding.Pairs(bindingContext, name, style);
+                    if (pairs.Count == 0) return global::System.Threading.Tasks.Task.CompletedTask;
+                    var node = new global::System.Text.Json.Nodes.JsonObject();
+                    foreach (var pair in pairs)
+                    {
+                        global::System.Type? type = info.Kind == global::System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Dictionary ? info.ElementType : null;
+                        foreach (var property in info.Properties)
+                        {
+                            if (property.Name == pair.Key) type = property.PropertyType;
+                        }
+                        if (type is null) continue; // not a property of T: another parameter's query key
+                        node[pair.Key] = StyleBinding.Value(pair.Value, type);
+                    }
+                    bindingContext.Result = global::Microsoft.AspNetCore.Mvc.ModelBinding.ModelBindingResult.Success(global::System.Text.Json.JsonSerializer.Deserialize(node, info));
+                }
+                catch (global::System.Text.Json.JsonException ex)
+                {
+                    bindingContext.ModelState.TryAddModelError(name, ex.Message);
+                }
+                return global::System.Threading.Tasks.Task.CompletedTask;
+            }
+        }
+
+        /// <summary>Reading and splitting styled parameter text (OpenAPI style/explode), shared by the binders above.</summary>
+        private static class StyleBinding
+        {
+            public static ParameterStyleAttribute Of(global::Microsoft.AspNetCore.Mvc.ModelBinding.ModelBindingContext context)
+            {
+                if (context.ModelMetadata is global::Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.DefaultModelMetadata metadata && metadata.Attributes.ParameterAttributes is { } attributes)
+                {
+                    foreach (var attribute in attributes)
+                    {
+                        if (attribute is ParameterStyleAttribute style) return style;
+                    }
+                }
+                return new ParameterStyleAttribute("query", "form", true);
+            }
+
+            public static string? Raw(global::Microsoft.AspNetCore.Mvc.ModelBinding.ModelBindingContext context, string name, string location)
+            {
+                var request = context.HttpContext.Request;
+                switch (location)
+                {
+                    case "path":
+                        return context.ValueProvider.GetValue(name).FirstValue;
+                    case "header":
+                        return request.Headers.TryGetValue(name, out var header) ? string.Join(",", header.ToArray()) : null;
+                    case "cookie":
+                        return request.Cookies.TryGetValue(name, out var cookie) ? cookie : null;
+                    case "form":
+                        return request.HasFormContentType && request.Form.TryGetValue(name, out var field) ? field.ToString() : null;
+                    default:
+                        return request.Query.TryGetValue(name, out var query) ? string.Join(",", query.ToArray()) : null;
+                }
+            }
+
+            // Label values start with ".", matrix values with ";name=" (non-exploded) or ";" (exploded).
+            public static string StripPrefix(string raw, string name, ParameterStyleAttribute style)
+            {
+                if (style.Style == "label" && raw.StartsWith(".", global::System.StringComparison.Ordinal)) return raw.Substring(1);
+                if (style.Style == "matrix" && !style.Explode && raw.StartsWith(";" + name + "=", global::System.StringComparison.Ordinal)) return raw.Substring(name.Length + 2);
+                if (style.Style == "matrix" && raw.StartsWith(";", global::System.StringComparison.Ordinal)) return raw.Substring(1);
+                return raw;
+            }
+
+            public static global::System.Collections.Generic.List<string> Split(string text, string name, ParameterStyleAttribute style)
+            {
+                var separator = style.Style switch
+                {
+                    "spaceDelimited" => ' ',
+                    "pipeDelimited" => '|',
+                    "label" when style.Explode => '.',
+                    "matrix" when style.Explode => ';',
+                    _ => ',',
+                };
+                var items = new global::System.Collections.Generic.List<string>();
+                if (text.Length == 0) return items;
+                foreach (var part in text.Split(separator))
+                {
+                    // Exploded matrix arrays repeat the name: ;id=3;id=4.
+                    items.Add(style.Style == "matrix" && style.Explode && part.StartsWith(name + "=", global::System.StringComparison.Ordinal) ? part.Substring(name.Length + 1) : part);
+                }
+                return items;
+            }
+
+            public static global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> Pairs(global::Microsoft.AspNetCore.Mvc.ModelBinding.ModelBindingContext context, string name, ParameterStyleAttribute style)
+            {
+                var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+                var query = context.HttpContext.Request.Query;
+                if (style.Location == "query" && style.Style == "deepObject")
+                {
+                    foreach (var entry in query)
+                    {
+                        if (entry.Key.Length > name.Length + 2 && entry.Key.StartsWith(name + "[", global::System.StringComparison.Ordinal) && entry.Key.EndsWith("]", global::System.StringComparison.Ordinal))
+                            pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(entry.Key.Substring(name.Length + 1, entry.Key.Length - name.Length - 2), entry.Value.ToString()));
+                    }
+                    return pairs;
+                }
+                if (style.Location == "query" && style.Explode)
+                {
+                    foreach (var entry in query) pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(entry.Key, entry.Value.ToString()));
+                    return pairs;
+                }
+                if (Raw(context, name, style.Location) is not { } raw) return pairs;
+                var items = Split(StripPrefix(raw, name, style), name, new ParameterStyleAttribute(style.Location, style.Style, false));
+                if (style.Explode)
+                {
+                    // k=v items, separated by "," (simple), "." (label) or ";" (matrix).
+                    var separator = style.Style == "label" ? '.' : style.Style == "matrix" ? ';' : ',';
+                    foreach (var item in StripPrefix(raw, name, style).Split(separator))
+                    {
+                        var equals = item.IndexOf('=');
+                        if (equals > 0) pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(item.Substring(0, equals), item.Substring(equals + 1)));
+                    }
+                    return pairs;
+                }
+                for (var i = 0; i + 1 < items.Count; i += 2) pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(items[i], items[i + 1]));
+                return pairs;
+            }
+
+            // Parameter text to a JSON value: numbers and booleans become literals unless the target is a string.
+            public static global::System.Text.Json.Nodes.JsonNode? Value(string text, global::System.Type type)
+            {
+                if (type != typeof(string) && (text is "true" or "false" || double.TryParse(text, global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out _)))
+                {
+                    return global::System.Text.Json.Nodes.JsonNode.Parse(text);
+                }
+                return global::System.Text.Json.Nodes.JsonValue.Create(text);
+            }
+        }
     }
 
     /// <summary>The responses PostNote may return; only documented ones can be created.</summary>

@@ -6,11 +6,25 @@ namespace Feature.Api
     /// <summary>Controller base for the Items operations: derive from it and override the abstract methods.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
     [global::Microsoft.AspNetCore.Mvc.ApiController]
-    public abstract partial class ItemsControllerBase : global::Microsoft.AspNetCore.Mvc.ControllerBase
+    public abstract partial class ItemsControllerBase : global::Microsoft.AspNetCore.Mvc.ControllerBase, global::Feature.Api.IFeatureInvalidInput
     {
+        /// <summary>
+        /// Answers invalid input with the operation's documented client error (<paramref name="documented"/>). Override to
+        /// build a body of a shape the generator does not know (<see cref="FeatureErrorShape.Custom"/>: problem details until then).
+        /// </summary>
+        protected virtual global::Microsoft.AspNetCore.Mvc.IActionResult InvalidInput(global::Feature.Api.FeatureInputErrorAttribute documented, global::System.Collections.Generic.IReadOnlyList<global::Feature.Api.FeatureInputError> errors) =>
+            global::Feature.Api.FeatureErrorBodies.Result(documented.StatusCode, documented.ContentType, documented.Shape, errors);
+
+        global::Microsoft.AspNetCore.Mvc.IActionResult global::Feature.Api.IFeatureInvalidInput.InvalidInput(global::Feature.Api.FeatureInputErrorAttribute documented, global::System.Collections.Generic.IReadOnlyList<global::Feature.Api.FeatureInputError> errors) =>
+            InvalidInput(documented, errors);
+
+        global::System.Threading.Tasks.Task global::Feature.Api.IFeatureInvalidInput.CheckInputAsync(global::Microsoft.AspNetCore.Mvc.Filters.ActionExecutingContext context, global::System.Collections.Generic.List<global::Feature.Api.FeatureInputError> errors) =>
+            global::System.Threading.Tasks.Task.CompletedTask;
+
         [global::Microsoft.AspNetCore.Mvc.HttpGet("items/{ids}/{point}")]
+        [global::Feature.Api.FeatureInputError(400, "application/problem+json", global::Feature.Api.FeatureErrorShape.Problem, "ids", "path", "point", "path", "tags", "query", "filter", "query", "X-Trace", "header", "session", "cookie")]
         [global::Microsoft.AspNetCore.Mvc.ProducesResponseType<global::System.Collections.Generic.IReadOnlyList<string>>(200, "application/json")]
-        public abstract global::System.Threading.Tasks.Task<global::Feature.Api.ListItemsResult> ListItems([global::Microsoft.AspNetCore.Mvc.ModelBinder(typeof(DelimitedBinder<long>), Name = "ids")] [ParameterStyle("path", "label", true)] global::System.Collections.Generic.IReadOnlyList<long> ids, [global::Microsoft.AspNetCore.Mvc.ModelBinder(typeof(ObjectBinder<global::Feature.Api.ListItemsPoint>), Name = "point")] [ParameterStyle("path", "matrix", false)] global::Feature.Api.ListItemsPoint point, [global::Microsoft.AspNetCore.Mvc.ModelBinder(typeof(DelimitedBinder<string>), Name = "tags")] [ParameterStyle("query", "pipeDelimited", false)] global::System.Collections.Generic.IReadOnlyList<string>? tags, [global::Microsoft.AspNetCore.Mvc.ModelBinder(typeof(ObjectBinder<global::Feature.Api.ListItemsFilter>), Name = "filter")] [ParameterStyle("query", "deepObject", false)] global::Feature.Api.ListItemsFilter? filter, [global::Microsoft.AspNetCore.Mvc.FromHeader(Name = "X-Trace")] string? xTrace, [global::Microsoft.AspNetCore.Mvc.ModelBinder(typeof(DelimitedBinder<string>), Name = "session")] [ParameterStyle("cookie", "form", true)] string? session, global::System.Threading.CancellationToken cancellationToken);
+        public abstract global::System.Threading.Tasks.Task<global::Feature.Api.ListItemsResult> ListItems([global::Microsoft.AspNetCore.Mvc.ModelBinder(typeof(DelimitedBinder<int>), Name = "ids")] [ParameterStyle("path", "label", true)] global::System.Collections.Generic.IReadOnlyList<int> ids, [global::Microsoft.AspNetCore.Mvc.ModelBinder(typeof(ObjectBinder<global::Feature.Api.ListItemsPoint>), Name = "point")] [ParameterStyle("path", "matrix", false)] global::Feature.Api.ListItemsPoint point, [global::Microsoft.AspNetCore.Mvc.ModelBinder(typeof(DelimitedBinder<string>), Name = "tags")] [ParameterStyle("query", "pipeDelimited", false)] global::System.Collections.Generic.IReadOnlyList<string>? tags, [global::Microsoft.AspNetCore.Mvc.ModelBinder(typeof(ObjectBinder<global::Feature.Api.ListItemsFilter>), Name = "filter")] [ParameterStyle("query", "deepObject", false)] global::Feature.Api.ListItemsFilter? filter, [global::Microsoft.AspNetCore.Mvc.ModelBinder(typeof(DelimitedBinder<string>), Name = "X-Trace")] [ParameterStyle("header", "simple", false)] string? xTrace, [global::Microsoft.AspNetCore.Mvc.ModelBinder(typeof(DelimitedBinder<string>), Name = "session")] [ParameterStyle("cookie", "form", true)] string? session, global::System.Threading.CancellationToken cancellationToken);
 
         /// <summary>How an OpenAPI parameter is serialized: where it travels, its style and explode.</summary>
         [global::System.AttributeUsage(global::System.AttributeTargets.Parameter)]
@@ -140,6 +154,8 @@ namespace Feature.Api
                         return request.Headers.TryGetValue(name, out var header) ? string.Join(",", header.ToArray()) : null;
                     case "cookie":
                         return request.Cookies.TryGetValue(name, out var cookie) ? cookie : null;
+                    case "form":
+                        return request.HasFormContentType && request.Form.TryGetValue(name, out var field) ? field.ToString() : null;
                     default:
                         return request.Query.TryGetValue(name, out var query) ? string.Join(",", query.ToArray()) : null;
                 }

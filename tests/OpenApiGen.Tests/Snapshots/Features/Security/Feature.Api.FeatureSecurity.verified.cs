@@ -48,6 +48,9 @@ namespace Feature.Api
         /// <summary>Accepts exactly the given secret, compared in constant time.</summary>
         public void UseToken(string expected) => ValidateToken = (actual, _) => new global::System.Threading.Tasks.ValueTask<bool>(FixedTimeEquals(actual, expected));
 
+        /// <summary>Writes the body of a documented 401 whose shape the generator does not know; problem details when null.</summary>
+        public global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.Task>? WriteChallenge { get; set; }
+
         internal static bool FixedTimeEquals(string actual, string expected) =>
             global::System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
                 global::System.Text.Encoding.UTF8.GetBytes(actual),
@@ -62,35 +65,60 @@ namespace Feature.Api
         {
             var options = new FeatureSecurityOptions();
             configure(options);
-            builder.AddScheme<FeatureSecurityHandlerOptions, FeatureSecurityHandler>(FeatureSecuritySchemes.Basic, o => o.Authenticate = async context =>
+            builder.AddScheme<FeatureSecurityHandlerOptions, FeatureSecurityHandler>(FeatureSecuritySchemes.Basic, o =>
             {
-                var header = context.Request.Headers.Authorization.ToString(); if (!header.StartsWith("Basic ", global::System.StringComparison.OrdinalIgnoreCase)) return null; string decoded; try { decoded = global::System.Text.Encoding.UTF8.GetString(global::System.Convert.FromBase64String(header.Substring(6).Trim())); } catch (global::System.FormatException) { return false; } var colon = decoded.IndexOf(':'); if (colon < 0) return false; var username = decoded.Substring(0, colon); var password = decoded.Substring(colon + 1);
-                if (options.ValidateBasic is null) return false;
-                return await options.ValidateBasic(username, password, context.RequestAborted).ConfigureAwait(false);
+                o.Authenticate = async context =>
+                {
+                    var header = context.Request.Headers.Authorization.ToString(); if (!header.StartsWith("Basic ", global::System.StringComparison.OrdinalIgnoreCase)) return null; string decoded; try { decoded = global::System.Text.Encoding.UTF8.GetString(global::System.Convert.FromBase64String(header.Substring(6).Trim())); } catch (global::System.FormatException) { return false; } var colon = decoded.IndexOf(':'); if (colon < 0) return false; var username = decoded.Substring(0, colon); var password = decoded.Substring(colon + 1);
+                    if (options.ValidateBasic is null) return false;
+                    return await options.ValidateBasic(username, password, context.RequestAborted).ConfigureAwait(false);
+                };
+                o.CredentialLocation = new object[] { "header", "Authorization" };
+                o.WriteChallenge = options.WriteChallenge;
             });
-            builder.AddScheme<FeatureSecurityHandlerOptions, FeatureSecurityHandler>(FeatureSecuritySchemes.Key, o => o.Authenticate = async context =>
+            builder.AddScheme<FeatureSecurityHandlerOptions, FeatureSecurityHandler>(FeatureSecuritySchemes.Key, o =>
             {
-                var credential = context.Request.Headers["X-Key"].ToString(); if (credential.Length == 0) return null;
-                if (options.ValidateKey is null) return false;
-                return await options.ValidateKey(credential, context.RequestAborted).ConfigureAwait(false);
+                o.Authenticate = async context =>
+                {
+                    var credential = context.Request.Headers["X-Key"].ToString(); if (credential.Length == 0) return null;
+                    if (options.ValidateKey is null) return false;
+                    return await options.ValidateKey(credential, context.RequestAborted).ConfigureAwait(false);
+                };
+                o.CredentialLocation = new object[] { "header", "X-Key" };
+                o.WriteChallenge = options.WriteChallenge;
             });
-            builder.AddScheme<FeatureSecurityHandlerOptions, FeatureSecurityHandler>(FeatureSecuritySchemes.Oauth, o => o.Authenticate = async context =>
+            builder.AddScheme<FeatureSecurityHandlerOptions, FeatureSecurityHandler>(FeatureSecuritySchemes.Oauth, o =>
             {
-                var header = context.Request.Headers.Authorization.ToString(); if (!header.StartsWith("Bearer ", global::System.StringComparison.OrdinalIgnoreCase)) return null; var credential = header.Substring(7).Trim(); if (credential.Length == 0) return null;
-                if (options.ValidateOauth is null) return false;
-                return await options.ValidateOauth(credential, context.RequestAborted).ConfigureAwait(false);
+                o.Authenticate = async context =>
+                {
+                    var header = context.Request.Headers.Authorization.ToString(); if (!header.StartsWith("Bearer ", global::System.StringComparison.OrdinalIgnoreCase)) return null; var credential = header.Substring(7).Trim(); if (credential.Length == 0) return null;
+                    if (options.ValidateOauth is null) return false;
+                    return await options.ValidateOauth(credential, context.RequestAborted).ConfigureAwait(false);
+                };
+                o.CredentialLocation = new object[] { "header", "Authorization" };
+                o.WriteChallenge = options.WriteChallenge;
             });
-            builder.AddScheme<FeatureSecurityHandlerOptions, FeatureSecurityHandler>(FeatureSecuritySchemes.Query, o => o.Authenticate = async context =>
+            builder.AddScheme<FeatureSecurityHandlerOptions, FeatureSecurityHandler>(FeatureSecuritySchemes.Query, o =>
             {
-                var credential = context.Request.Query["key"].ToString(); if (credential.Length == 0) return null;
-                if (options.ValidateQuery is null) return false;
-                return await options.ValidateQuery(credential, context.RequestAborted).ConfigureAwait(false);
+                o.Authenticate = async context =>
+                {
+                    var credential = context.Request.Query["key"].ToString(); if (credential.Length == 0) return null;
+                    if (options.ValidateQuery is null) return false;
+                    return await options.ValidateQuery(credential, context.RequestAborted).ConfigureAwait(false);
+                };
+                o.CredentialLocation = new object[] { "query", "key" };
+                o.WriteChallenge = options.WriteChallenge;
             });
-            builder.AddScheme<FeatureSecurityHandlerOptions, FeatureSecurityHandler>(FeatureSecuritySchemes.Token, o => o.Authenticate = async context =>
+            builder.AddScheme<FeatureSecurityHandlerOptions, FeatureSecurityHandler>(FeatureSecuritySchemes.Token, o =>
             {
-                var header = context.Request.Headers.Authorization.ToString(); if (!header.StartsWith("Bearer ", global::System.StringComparison.OrdinalIgnoreCase)) return null; var credential = header.Substring(7).Trim(); if (credential.Length == 0) return null;
-                if (options.ValidateToken is null) return false;
-                return await options.ValidateToken(credential, context.RequestAborted).ConfigureAwait(false);
+                o.Authenticate = async context =>
+                {
+                    var header = context.Request.Headers.Authorization.ToString(); if (!header.StartsWith("Bearer ", global::System.StringComparison.OrdinalIgnoreCase)) return null; var credential = header.Substring(7).Trim(); if (credential.Length == 0) return null;
+                    if (options.ValidateToken is null) return false;
+                    return await options.ValidateToken(credential, context.RequestAborted).ConfigureAwait(false);
+                };
+                o.CredentialLocation = new object[] { "header", "Authorization" };
+                o.WriteChallenge = options.WriteChallenge;
             });
             return builder;
         }
@@ -133,6 +161,12 @@ namespace Feature.Api
     public sealed partial class FeatureSecurityHandlerOptions : global::Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions
     {
         public global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.ValueTask<bool?>>? Authenticate { get; set; }
+
+        /// <summary>Where the scheme's credential travels (["header", "X-Key"]): the location of a documented 401's error.</summary>
+        public object[] CredentialLocation { get; set; } = global::System.Array.Empty<object>();
+
+        /// <summary>See <see cref="FeatureSecurityOptions.WriteChallenge"/>.</summary>
+        public global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.Task>? WriteChallenge { get; set; }
     }
 
     /// <summary>Authenticates a request by the credential its scheme names; never logs the credential.</summary>
@@ -153,6 +187,25 @@ namespace Feature.Api
             identity.AddClaim(new global::System.Security.Claims.Claim(global::System.Security.Claims.ClaimTypes.AuthenticationMethod, Scheme.Name));
             var principal = new global::System.Security.Claims.ClaimsPrincipal(identity);
             return global::Microsoft.AspNetCore.Authentication.AuthenticateResult.Success(new global::Microsoft.AspNetCore.Authentication.AuthenticationTicket(principal, Scheme.Name));
+        }
+
+        // The challenge of an operation that documents a 401 body carries that body, written once however many schemes challenge.
+        protected override async global::System.Threading.Tasks.Task HandleChallengeAsync(global::Microsoft.AspNetCore.Authentication.AuthenticationProperties properties)
+        {
+            await base.HandleChallengeAsync(properties).ConfigureAwait(false);
+            var documented = global::Microsoft.AspNetCore.Http.EndpointHttpContextExtensions.GetEndpoint(Context)?.Metadata.GetMetadata<FeatureChallengeAttribute>();
+            if (documented is null || Context.Response.HasStarted || Context.Items.ContainsKey(typeof(FeatureChallengeAttribute))) return;
+            Context.Items[typeof(FeatureChallengeAttribute)] = true;
+            if (documented.Shape == FeatureErrorShape.Custom && Options.WriteChallenge is { } write)
+            {
+                await write(Context).ConfigureAwait(false);
+                return;
+            }
+            // Only a validation list needs an item; the other shapes say it in their title.
+            var errors = documented.Shape == FeatureErrorShape.Validation
+                ? new[] { new FeatureInputError(Options.CredentialLocation, "Not authenticated", "not_authenticated") }
+                : global::System.Array.Empty<FeatureInputError>();
+            await FeatureErrorBodies.WriteAsync(Context, 401, documented.ContentType, documented.Shape, errors, "Not authenticated").ConfigureAwait(false);
         }
 
         // An AND requirement with a credential missing or wrong is "not authenticated" (401), not "not allowed" (403).

@@ -6,8 +6,21 @@ namespace Feature.Api
     /// <summary>Controller base for the Guard operations: derive from it and override the abstract methods.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
     [global::Microsoft.AspNetCore.Mvc.ApiController]
-    public abstract partial class GuardControllerBase : global::Microsoft.AspNetCore.Mvc.ControllerBase
+    public abstract partial class GuardControllerBase : global::Microsoft.AspNetCore.Mvc.ControllerBase, global::Feature.Api.IFeatureInvalidInput
     {
+        /// <summary>
+        /// Answers invalid input with the operation's documented client error (<paramref name="documented"/>). Override to
+        /// build a body of a shape the generator does not know (<see cref="FeatureErrorShape.Custom"/>: problem details until then).
+        /// </summary>
+        protected virtual global::Microsoft.AspNetCore.Mvc.IActionResult InvalidInput(global::Feature.Api.FeatureInputErrorAttribute documented, global::System.Collections.Generic.IReadOnlyList<global::Feature.Api.FeatureInputError> errors) =>
+            global::Feature.Api.FeatureErrorBodies.Result(documented.StatusCode, documented.ContentType, documented.Shape, errors);
+
+        global::Microsoft.AspNetCore.Mvc.IActionResult global::Feature.Api.IFeatureInvalidInput.InvalidInput(global::Feature.Api.FeatureInputErrorAttribute documented, global::System.Collections.Generic.IReadOnlyList<global::Feature.Api.FeatureInputError> errors) =>
+            InvalidInput(documented, errors);
+
+        global::System.Threading.Tasks.Task global::Feature.Api.IFeatureInvalidInput.CheckInputAsync(global::Microsoft.AspNetCore.Mvc.Filters.ActionExecutingContext context, global::System.Collections.Generic.List<global::Feature.Api.FeatureInputError> errors) =>
+            global::System.Threading.Tasks.Task.CompletedTask;
+
         [global::Microsoft.AspNetCore.Mvc.HttpGet("both")]
         [global::Feature.Api.FeatureSecurityRequirement(global::Feature.Api.FeatureSecuritySchemes.Key + "\u001F" + global::Feature.Api.FeatureSecuritySchemes.Query)]
         [global::Microsoft.AspNetCore.Mvc.ProducesResponseType(204)]

@@ -1,0 +1,44 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.OpenApi;
+using OpenApiGen.Model;
+
+namespace OpenApiGen.Reading;
+
+/// <summary>Recognizes the shape of a documented error body, so the server can fill it with errors it finds itself.</summary>
+public static class ErrorShapeReader
+{
+    // RFC 9457 members; a schema made only of these (title, status or detail among them) is problem details.
+    private static readonly HashSet<string> ProblemMembers = new(StringComparer.Ordinal) { "type", "title", "status", "detail", "instance" };
+
+    public static ErrorShape Of(string contentType, IOpenApiSchema? schema)
+    {
+        var mediaType = contentType.Split(';')[0].Trim().ToLowerInvariant();
+        if (mediaType == "application/problem+json") return ErrorShape.Problem;
+        if (OperationReader.BodyKindOf(contentType) != BodyKind.Json) return ErrorShape.Custom;
+        var target = Resolve(schema);
+        if (target is null) return ErrorShape.Detail; // {}: any JSON value
+        var properties = target.Properties ?? new Dictionary<string, IOpenApiSchema>();
+        if (properties.TryGetValue("detail", out var detail) && IsValidationItems(Resolve(detail))) return ErrorShape.Validation;
+        if (properties.Count > 0 && properties.Keys.All(ProblemMembers.Contains) && properties.Keys.Any(k => k is "title" or "status" or "detail")) return ErrorShape.Problem;
+        // An object with nothing required and no closed set of members takes FastAPI's {"detail": "..."}.
+        var isObject = target.Type is null or JsonSchemaType.Object || ((target.Type ?? 0) & JsonSchemaType.Object) != 0;
+        var required = target.Required?.Count ?? 0;
+        var closed = target is OpenApiSchema { AdditionalPropertiesAllowed: false } || target.AdditionalProperties is { } extra && extra.Type is not null && extra.Type != JsonSchemaType.String;
+        var detailIsText = !properties.TryGetValue("detail", out var d) || (Resolve(d)?.Type ?? JsonSchemaType.String).HasFlag(JsonSchemaType.String);
+        return isObject && required == 0 && !closed && detailIsText && target.AllOf is not { Count: > 0 } && target.OneOf is not { Count: > 0 } && target.AnyOf is not { Count: > 0 }
+            ? ErrorShape.Detail
+            : ErrorShape.Custom;
+    }
+
+    // detail: array of { loc: array, msg: string, type: string }
+    private static bool IsValidationItems(IOpenApiSchema? detail)
+    {
+        if (detail is null || ((detail.Type ?? 0) & JsonSchemaType.Array) == 0) return false;
+        var item = Resolve(detail.Items);
+        return item?.Properties is { } members && members.ContainsKey("loc") && members.ContainsKey("msg") && members.ContainsKey("type");
+    }
+
+    private static IOpenApiSchema? Resolve(IOpenApiSchema? schema) => schema is OpenApiSchemaReference r ? r.Target : schema;
+}
