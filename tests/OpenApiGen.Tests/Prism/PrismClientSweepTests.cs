@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using OpenApiGen.Model;
+using Xunit.Abstractions;
+
+namespace OpenApiGen.Tests.Prism;
+
+/// <summary>
+/// Issue 9 B.1: an outside validator. For each real spec, the generated client calls every operation against Stoplight
+/// Prism (`prism mock -d`, 3 dynamic calls and 1 static call each) with arguments from the spec's examples or sampled
+/// from its schemas. Prism must accept every request and the client must read every response. Writes a table per spec
+/// to the test output and to artifacts/test-results/prism.md.
+/// </summary>
+public class PrismClientSweepTests(ITestOutputHelper output)
+{
+    /// <summary>github-api.json: every third operation (in "METHOD path" order) keeps the sweep short.</summary>
+    private static readonly Dictionary<string, int> OperationStride = new() { ["github-api.json"] = 3 };
+
+    public static TheoryData<string> Specs() =>
+    [
+        "openhands.json", "openhands-cloud.json", "github-api.json", "twilio-api-v2010.json", "jira-platform-v3.json",
+        "asana.yaml", "vercel.json", "pagerduty.json", "docker-engine.yaml", "redocly-museum.yaml", "oai-v3-link-example.yaml",
+    ];
+
+    [PrismTheory]
+    [MemberData(nameof(Specs))]
+    public async Task Generated_client_calls_every_operation_through_prism(string name)
+    {
+        var specPath = Path.Combine(TestPaths.SharedSpecs, name);
+        var watch = Stopwatch.StartNew();
+        var samples = await OperationSamples.CreateAsync(specPath);
+        using var generated = GeneratedClient.Create(specPath);
+        var prepareTime = watch.Elapsed;
+        await using var prism = await PrismServer.MockAsync(specPath, TimeSpan.FromMinutes(3));
+        watch.Restart();
+        var outcomes = await new ClientSweep(generated, samples, prism).RunAsync(Select(name, generated.Spec));
+        var sweepTime = watch.Elapsed;
+
+        var operations = outcomes.Select(o => o.Operation).Distinct().Count();
+        var row = string.Create(CultureInfo.InvariantCulture,
+            $"| {name} | {operations} | {outcomes.Count} | {outcomes.Count(o => o.Accepted)} | {outcomes.Count(o => o.Read)} | {prepareTime.TotalSeconds:0.0} | {prism.StartupTime.TotalSeconds:0.0} | {sweepTime.TotalSeconds:0.0} |");
+        output.WriteLine(Header);
+        output.WriteLine(row);
+        var failures = outcomes.Where(o => o.Failure is not null).ToList();
+        var unexplained = failures.Where(f => !KnownCauses.All.Any(k => k.Explains(name, f))).ToList();
+        var listing = Listing(name, failures);
+        output.WriteLine(listing);
+        PrismReport.Append(row, name, listing);
+
+        Assert.True(unexplained.Count == 0, unexplained.Count + " of " + outcomes.Count + " calls failed without a known cause:\n" + Listing(name, unexplained));
+    }
+
+    private const string Header = "| spec | operations | calls | requests accepted | responses read | generate+compile s | prism startup s | sweep s |";
+
+    private static IEnumerable<(OperationGroup, OperationDef)> Select(string name, ApiSpec spec)
+    {
+        var all = spec.Groups.SelectMany(g => g.Operations.Select(o => (Group: g, Operation: o)))
+            .OrderBy(x => x.Operation.Method + " " + x.Operation.Path, StringComparer.Ordinal).ToList();
+        var stride = OperationStride.GetValueOrDefault(name, 1);
+        return all.Where((_, i) => i % stride == 0);
+    }
+
+    /// <summary>Every distinct failure once, with how many calls hit it and its known cause when there is one.</summary>
+    private static string Listing(string name, IEnumerable<CallOutcome> failures)
+    {
+        var text = new StringBuilder();
+        foreach (var group in failures.GroupBy(f => (f.Operation, f.Failure)).OrderBy(g => g.Key.Operation, StringComparer.Ordinal))
+        {
+            var cause = KnownCauses.All.FirstOrDefault(k => k.Explains(name, group.First()));
+            text.Append("- ").Append(group.Key.Operation).Append(" [").Append(string.Join(",", group.Select(g => g.Mode).Distinct())).Append(" ×").Append(group.Count()).Append("] ")
+                .Append(group.Key.Failure).AppendLine(cause is null ? "" : " — known cause: " + cause.Cause);
+        }
+        return text.ToString();
+    }
+}
+
+/// <summary>Runs only where the shared specs and the npm-installed Prism are present (dotnet cake --target=Test installs it).</summary>
+public sealed class PrismTheoryAttribute : TheoryAttribute
+{
+    public PrismTheoryAttribute()
+    {
+        if (!Directory.Exists(TestPaths.SharedSpecs)) Skip = "../shared/specs is absent: the Prism sweep cannot run here.";
+        else if (!PrismServer.IsInstalled) Skip = "Prism is not installed in tests/prism/node_modules: run `dotnet cake --target=PrismInstall`.";
+    }
+}
