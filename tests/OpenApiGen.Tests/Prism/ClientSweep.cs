@@ -10,24 +10,55 @@ public sealed record CallOutcome(string Operation, string Mode, bool Accepted, b
 /// Calls every selected operation of a generated client against `prism mock -d`: three dynamic calls (schema-random
 /// responses) and one static call (the spec's examples), each with the sampled arguments.
 /// </summary>
-public sealed class ClientSweep(GeneratedClient generated, OperationSamples samples, PrismServer prism)
+public sealed class ClientSweep(GeneratedClient generated, OperationSamples samples, Func<Task<PrismServer>> startPrism) : IAsyncDisposable
 {
+    private PrismServer? _prism;
+
+    /// <summary>Prism startups (the first, and restarts after Prism crashed on a request) and how long each took.</summary>
+    public List<TimeSpan> Startups { get; } = [];
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_prism is not null) await _prism.DisposeAsync();
+    }
+
+    private async Task<PrismServer> PrismAsync()
+    {
+        if (_prism is { HasExited: false }) return _prism;
+        if (_prism is not null) await _prism.DisposeAsync();
+        _prism = await startPrism();
+        Startups.Add(_prism.StartupTime);
+        return _prism;
+    }
+
     public const int DynamicCalls = 3;
+
+    /// <summary>Marks a failure on a response that Prism itself reports as breaking the spec: not the client's fault.</summary>
+    public const string PrismInvalidResponse = "[Prism's own response violates the spec]";
 
     public async Task<IReadOnlyList<CallOutcome>> RunAsync(IEnumerable<(OperationGroup Group, OperationDef Operation)> operations)
     {
         using var recorder = new PrismExchangeRecorder();
+        var prism = await PrismAsync();
         var client = generated.CreateClient(recorder, prism.BaseAddress);
         var arguments = new ArgumentBuilder(generated, samples);
         var outcomes = new List<CallOutcome>();
         foreach (var (group, operation) in operations)
         {
-            var (target, method) = generated.Find(client, group, operation);
             var label = operation.Method + " " + operation.Path + " (" + group.Name + "." + operation.Name + ")";
             for (var call = 0; call <= DynamicCalls; call++)
             {
+                var (target, method) = generated.Find(client, group, operation);
                 recorder.Dynamic = call < DynamicCalls;
-                outcomes.Add(await CallAsync(label, recorder.Dynamic ? "dynamic" : "static", () => Invoke(target, method, arguments.Build(operation, method)), recorder));
+                var outcome = await CallAsync(label, recorder.Dynamic ? "dynamic" : "static", () => Invoke(target, method, arguments.Build(operation, method)), recorder);
+                if (prism.HasExited)
+                {
+                    // Prism died on this request: record why, and go on with a fresh Prism (and a client pointing at it).
+                    outcome = outcome with { Accepted = false, Read = false, Failure = "Prism crashed on the request: " + prism.LastLines(4) };
+                    prism = await PrismAsync();
+                    client = generated.CreateClient(recorder, prism.BaseAddress);
+                }
+                outcomes.Add(outcome);
             }
         }
         return outcomes;
@@ -52,9 +83,9 @@ public sealed class ClientSweep(GeneratedClient generated, OperationSamples samp
         {
             return new CallOutcome(label, mode, false, false, "request refused (" + last.Status + "): " + (last.Violations is { } v ? Violations.Describe(v) : last.PrismError) + " | " + last.Method + " " + last.Url);
         }
-        return error is null || IsDocumentedError(error)
-            ? new CallOutcome(label, mode, true, true, null)
-            : new CallOutcome(label, mode, true, false, "response (" + last.Status + "): " + Describe(error));
+        if (error is null || IsDocumentedError(error)) return new CallOutcome(label, mode, true, true, null);
+        return new CallOutcome(label, mode, true, false, "response (" + last.Status + "): " + Describe(error)
+            + (last.PrismResponseInvalid ? " " + PrismInvalidResponse + Violations.Describe(last.Violations!) : ""));
     }
 
     /// <summary>A documented error status read into its typed exception is a response read correctly.</summary>

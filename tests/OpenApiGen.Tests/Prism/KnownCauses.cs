@@ -15,4 +15,15 @@ public static class KnownCauses
     public static readonly IReadOnlyList<KnownCause> All =
     [
     ];
+
+    /// <summary>The proven cause of a failure, or null when it is unexplained (a generator bug until shown otherwise).</summary>
+    public static string? Explain(string spec, CallOutcome outcome)
+    {
+        // Prism's sl-violations header is its own proof: the mock generated a response that breaks the spec.
+        if (outcome.Failure?.Contains(ClientSweep.PrismInvalidResponse, StringComparison.Ordinal) == true)
+        {
+            return "Prism limitation: its mock response violates the spec (Prism's own sl-violations header)";
+        }
+        return All.FirstOrDefault(k => k.Explains(spec, outcome))?.Cause;
+    }
 }

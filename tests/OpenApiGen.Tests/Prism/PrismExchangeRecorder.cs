@@ -6,7 +6,10 @@ namespace OpenApiGen.Tests.Prism;
 public sealed record PrismExchange(string Method, string Url, int Status, string? Violations, string? PrismError)
 {
     /// <summary>Prism lists request violations in sl-violations; its own refusals (no route, security) are problem+json.</summary>
-    public bool Accepted => Violations is null && PrismError is null;
+    public bool Accepted => (Violations is null || !Prism.Violations.AnyInRequest(Violations)) && PrismError is null;
+
+    /// <summary>Prism's mock generated a response that breaks the spec itself (it says so in sl-violations).</summary>
+    public bool PrismResponseInvalid => Violations is not null && !Prism.Violations.AnyInRequest(Violations);
 }
 
 /// <summary>

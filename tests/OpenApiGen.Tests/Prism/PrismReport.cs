@@ -16,7 +16,7 @@ public static class PrismReport
             var table = Path.Combine(directory, "prism.md");
             if (!File.Exists(table))
             {
-                File.WriteAllText(table, "| spec | operations | calls | requests accepted | responses read | generate+compile s | prism startup s | sweep s |\n|---|---|---|---|---|---|---|---|\n", Encoding.UTF8);
+                File.WriteAllText(table, "| spec | operations | calls | requests accepted | responses read | generate+compile s | prism startup s | sweep s (incl. startup) |\n|---|---|---|---|---|---|---|---|\n", Encoding.UTF8);
             }
             File.AppendAllText(table, row + "\n", Encoding.UTF8);
             File.AppendAllText(Path.Combine(directory, "prism-failures.md"), "## " + spec + "\n" + (failures.Length == 0 ? "none\n" : failures) + "\n", Encoding.UTF8);

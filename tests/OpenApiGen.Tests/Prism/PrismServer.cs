@@ -34,6 +34,15 @@ public sealed class PrismServer : IAsyncDisposable
     /// <summary>How long the process took from start to accepting connections (large specs take long to load).</summary>
     public TimeSpan StartupTime { get; private set; }
 
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The last lines Prism wrote (why it refused or crashed), on one line.</summary>
+    public string LastLines(int count)
+    {
+        _process.WaitForExit(2000);
+        return string.Join(" / ", Log.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(count));
+    }
+
     /// <summary>Prism's console output so far (requests, violations, startup errors).</summary>
     public string Log
     {
