@@ -1,7 +1,8 @@
 // Request arguments for every operation of an OpenAPI document (2.0 or 3.x), for the Prism client sweep.
 // Usage: node samples.js <spec> <out.json>
-// Writes { "GET /pets/{id}": { "params": { "path:id": 1, ... }, "bodies": { "application/json": {...} } }, ... }.
-// A value is the spec's own example when there is one, else openapi-sampler's deterministic sample of the schema.
+// Writes { "GET /pets/{id}": { "params": { "path:id": [1], ... }, "bodies": { "application/json": [{...}] } }, ... }.
+// Each value is a list of candidates, best first: the spec's own example when there is one, then openapi-sampler's
+// deterministic sample of the schema (specs' examples are sometimes wrong, e.g. a string example for an integer).
 'use strict';
 const fs = require('fs');
 const yaml = require('js-yaml');
@@ -21,20 +22,42 @@ function resolve(node) {
   return node;
 }
 
-function sample(schema) {
-  if (!schema) return null;
+// The same document without example/examples/default keywords: samples of the bare schemas, for when those are wrong.
+function stripExamples(node) {
+  if (Array.isArray(node)) return node.map(stripExamples);
+  if (!node || typeof node !== 'object') return node;
+  const copy = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (!['example', 'examples', 'x-example', 'default'].includes(key)) copy[key] = stripExamples(value);
+  }
+  return copy;
+}
+const bareSpec = stripExamples(spec);
+
+function sample(schema, document) {
+  if (!schema) return undefined;
   // Requests never carry readOnly properties.
-  return sampler.sample(schema, { skipReadOnly: true, quiet: true }, spec);
+  return sampler.sample(schema, { skipReadOnly: true, quiet: true }, document);
 }
 
-// example, then the first of examples (3.x), then a sample of the schema.
+// [example or the first of examples (3.x), sample of the schema], without the missing ones.
 function exampleOf(holder, schema) {
-  if (holder.example !== undefined) return holder.example;
-  if (holder.examples && typeof holder.examples === 'object') {
+  const candidates = [];
+  if (holder.example !== undefined) candidates.push(holder.example);
+  else if (holder.examples && typeof holder.examples === 'object') {
     const first = Object.values(holder.examples).map(resolve).find(e => e && e.value !== undefined);
-    if (first) return first.value;
+    if (first) candidates.push(first.value);
   }
-  return sample(schema);
+  for (const [candidateSchema, document] of [[schema, spec], [stripExamples(schema), bareSpec]]) {
+    try {
+      const sampled = sample(candidateSchema, document);
+      if (sampled !== undefined) candidates.push(sampled);
+    } catch (e) {
+      // A schema openapi-sampler cannot sample: the other candidates are all there is.
+    }
+  }
+  const seen = new Set();
+  return candidates.filter(c => !seen.has(JSON.stringify(c)) && seen.add(JSON.stringify(c)));
 }
 
 // Swagger 2.0 keeps the schema keywords on the parameter itself.
@@ -56,21 +79,17 @@ function operationSamples(pathItem, operation) {
     if (p.in === 'body') {
       for (const type of operation.consumes || spec.consumes || ['application/json']) bodies[type] = exampleOf(p, p.schema);
     } else if (p.in === 'formData') {
-      formFields[p.name] = p.type === 'file' ? 'file' : exampleOf(p, parameterSchema(p));
+      formFields[p.name] = p.type === 'file' ? 'file' : exampleOf(p, parameterSchema(p))[0];
     } else {
       params[key] = exampleOf(p, parameterSchema(p));
     }
   }
   if (Object.keys(formFields).length > 0) {
-    for (const type of operation.consumes || spec.consumes || ['application/x-www-form-urlencoded']) bodies[type] = formFields;
+    for (const type of operation.consumes || spec.consumes || ['application/x-www-form-urlencoded']) bodies[type] = [formFields];
   }
   const requestBody = resolve(operation.requestBody);
   for (const [type, media] of Object.entries((requestBody && requestBody.content) || {})) {
-    try {
-      bodies[type] = exampleOf(media, media.schema);
-    } catch (e) {
-      bodies[type] = { $sampleError: String(e && e.message) };
-    }
+    bodies[type] = exampleOf(media, media.schema);
   }
   return { params, bodies };
 }

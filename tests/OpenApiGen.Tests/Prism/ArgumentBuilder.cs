@@ -11,10 +11,17 @@ namespace OpenApiGen.Tests.Prism;
 /// </summary>
 public sealed class ArgumentBuilder(GeneratedClient client, OperationSamples samples)
 {
-    public object?[] Build(OperationDef operation, MethodInfo method)
+    /// <summary>Candidates per value: the spec's example, openapi-sampler's sample, the sample ignoring examples and defaults.</summary>
+    public const int Variants = 3;
+
+    /// <summary>Variant 0 prefers the spec's examples; 1 and 2 prefer the later candidates (for when Prism refuses an example).</summary>
+    public object?[] Build(OperationDef operation, MethodInfo method, int variant = 0)
     {
+        _variant = variant;
         return method.GetParameters().Select(p => Argument(operation, p)).ToArray();
     }
+
+    private int _variant;
 
     private object? Argument(OperationDef operation, ParameterInfo parameter)
     {
@@ -24,19 +31,20 @@ public sealed class ArgumentBuilder(GeneratedClient client, OperationSamples sam
             return Convert(samples.Parameter(operation.Method, operation.Path, Location(def.In), def.WireName), parameter, def.WireName);
         }
         var body = operation.Body ?? throw new InvalidOperationException("no parameter or body for argument " + parameter.Name);
-        var bodySample = samples.Body(operation.Method, operation.Path, body.ContentType);
+        var bodySamples = samples.Body(operation.Method, operation.Path, body.ContentType);
+        JsonElement? bodySample = bodySamples.Count > 0 ? bodySamples[Math.Min(_variant, bodySamples.Count - 1)] : null;
         if (body.Fields.FirstOrDefault(f => f.Name == parameter.Name) is { } field)
         {
             if (field.IsFile) return File(field);
-            JsonElement? value = bodySample is { ValueKind: JsonValueKind.Object } form && form.TryGetProperty(field.WireName, out var v) ? v : null;
-            return Convert(value, parameter, field.WireName);
+            var values = bodySamples.Where(form => form.ValueKind == JsonValueKind.Object && form.TryGetProperty(field.WireName, out _)).Select(form => form.GetProperty(field.WireName)).ToList();
+            return Convert(values, parameter, field.WireName);
         }
         return body.Kind switch
         {
             BodyKind.Binary when parameter.ParameterType.IsAssignableFrom(typeof(MemoryStream)) => new MemoryStream(Encoding.UTF8.GetBytes(bodySample?.ToString() ?? "binary sample")),
             BodyKind.Binary when parameter.ParameterType == typeof(byte[]) => Encoding.UTF8.GetBytes(bodySample?.ToString() ?? "binary sample"),
             BodyKind.Text when parameter.ParameterType == typeof(string) => bodySample is { ValueKind: JsonValueKind.String } s ? s.GetString() : bodySample?.GetRawText() ?? "text sample",
-            _ => Convert(bodySample, parameter, "body"),
+            _ => Convert(bodySamples, parameter, "body"),
         };
     }
 
@@ -49,18 +57,27 @@ public sealed class ArgumentBuilder(GeneratedClient client, OperationSamples sam
         return array;
     }
 
-    private object? Convert(JsonElement? sample, ParameterInfo parameter, string what)
+    /// <summary>The first candidate the generated type can hold; when none can, the first one's error.</summary>
+    private object? Convert(IReadOnlyList<JsonElement> candidates, ParameterInfo parameter, string what)
     {
-        if (sample is null) return parameter.HasDefaultValue ? null : throw new SampleException("no sample for required " + what);
-        try
+        if (candidates.Count == 0) return parameter.HasDefaultValue ? null : throw new SampleException("no sample for required " + what);
+        Exception? first = null;
+        var start = Math.Min(_variant, candidates.Count - 1);
+        foreach (var candidate in candidates.Skip(start).Concat(candidates.Take(start)))
         {
-            return sample.Value.Deserialize(parameter.ParameterType, client.JsonOptions);
+            try
+            {
+                return candidate.Deserialize(parameter.ParameterType, client.JsonOptions);
+            }
+            catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
+            {
+                first ??= ex;
+            }
         }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
-        {
-            throw new SampleException("sample for " + what + " does not deserialize into " + parameter.ParameterType.Name + ": " + ex.Message + " sample: " + Truncate(sample.Value.GetRawText()));
-        }
+        throw new SampleException("no sample for " + what + " deserializes into " + TypeName(parameter.ParameterType) + ": " + first!.Message + " sample: " + Truncate(candidates[0].GetRawText()));
     }
+
+    private static string TypeName(Type type) => Nullable.GetUnderlyingType(type) is { } inner ? inner.Name + "?" : type.Name;
 
     private static string Truncate(string text) => text.Length <= 200 ? text : text[..200] + "…";
 

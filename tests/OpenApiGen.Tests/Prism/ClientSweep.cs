@@ -4,13 +4,21 @@ using OpenApiGen.Model;
 namespace OpenApiGen.Tests.Prism;
 
 /// <summary>One call of one operation against Prism: whether Prism accepted the request and whether the client read the answer.</summary>
-public sealed record CallOutcome(string Operation, string Mode, bool Accepted, bool Read, string? Failure);
+/// <summary>
+/// One call of one operation through Prism: whether Prism accepted the request, whether the client read the answer,
+/// and what Prism found wrong with the response (behind `prism proxy`: the server's; behind `prism mock`: Prism's own).
+/// </summary>
+public sealed record CallOutcome(string Operation, string Mode, bool Accepted, bool Read, string? Failure, string? ResponseViolations = null)
+{
+    /// <summary>Why Prism refused the spec's own example before a schema sample was accepted (a spec error), or null.</summary>
+    public string? ExampleRefused { get; init; }
+}
 
 /// <summary>
 /// Calls every selected operation of a generated client against `prism mock -d`: three dynamic calls (schema-random
 /// responses) and one static call (the spec's examples), each with the sampled arguments.
 /// </summary>
-public sealed class ClientSweep(GeneratedClient generated, OperationSamples samples, Func<Task<PrismServer>> startPrism) : IAsyncDisposable
+public sealed class ClientSweep(GeneratedClient generated, OperationSamples samples, Func<Task<PrismServer>> startPrism, bool withCredentials = true) : IAsyncDisposable
 {
     private PrismServer? _prism;
 
@@ -33,6 +41,10 @@ public sealed class ClientSweep(GeneratedClient generated, OperationSamples samp
 
     public const int DynamicCalls = 3;
 
+    private const string Refused = "request refused ";
+
+    private const string NotSent = "no answer: ";
+
     /// <summary>Marks a failure on a response that Prism itself reports as breaking the spec: not the client's fault.</summary>
     public const string PrismInvalidResponse = "[Prism's own response violates the spec]";
 
@@ -40,7 +52,7 @@ public sealed class ClientSweep(GeneratedClient generated, OperationSamples samp
     {
         using var recorder = new PrismExchangeRecorder();
         var prism = await PrismAsync();
-        var client = generated.CreateClient(recorder, prism.BaseAddress);
+        var client = generated.CreateClient(recorder, prism.BaseAddress, withCredentials);
         var arguments = new ArgumentBuilder(generated, samples);
         var outcomes = new List<CallOutcome>();
         foreach (var (group, operation) in operations)
@@ -50,15 +62,24 @@ public sealed class ClientSweep(GeneratedClient generated, OperationSamples samp
             {
                 var (target, method) = generated.Find(client, group, operation);
                 recorder.Dynamic = call < DynamicCalls;
-                var outcome = await CallAsync(label, recorder.Dynamic ? "dynamic" : "static", () => Invoke(target, method, arguments.Build(operation, method)), recorder);
+                var mode = recorder.Dynamic ? "dynamic" : "static";
+                var outcome = await CallAsync(label, mode, () => Invoke(target, method, arguments.Build(operation, method)), recorder);
+                // Prism refused the spec's examples: try the schema samples before calling it a failure.
+                for (var variant = 1; variant < ArgumentBuilder.Variants && outcome is { Accepted: false, Failure: { } refusal } && refusal.StartsWith(Refused, StringComparison.Ordinal) && !prism.HasExited; variant++)
+                {
+                    var retry = await CallAsync(label, mode, () => Invoke(target, method, arguments.Build(operation, method, variant)), recorder);
+                    outcome = retry.Accepted ? retry with { ExampleRefused = refusal } : outcome;
+                }
+                if (outcome.Failure?.StartsWith(NotSent, StringComparison.Ordinal) == true) prism.WaitForExit(TimeSpan.FromSeconds(3));
                 if (prism.HasExited)
                 {
                     // Prism died on this request: record why, and go on with a fresh Prism (and a client pointing at it).
                     outcome = outcome with { Accepted = false, Read = false, Failure = "Prism crashed on the request: " + prism.LastLines(4) };
                     prism = await PrismAsync();
-                    client = generated.CreateClient(recorder, prism.BaseAddress);
+                    client = generated.CreateClient(recorder, prism.BaseAddress, withCredentials);
                 }
                 outcomes.Add(outcome);
+                PrismReport.Progress(outcome);
             }
         }
         return outcomes;
@@ -77,15 +98,15 @@ public sealed class ClientSweep(GeneratedClient generated, OperationSamples samp
         }
         var exchanges = recorder.TakeExchanges();
         if (error is SampleException) return new CallOutcome(label, mode, false, false, "arguments: " + error.Message);
-        if (exchanges.Count == 0) return new CallOutcome(label, mode, false, false, "no request sent: " + Describe(error));
+        if (exchanges.Count == 0) return new CallOutcome(label, mode, false, false, NotSent + Describe(error));
         var last = exchanges[^1];
         if (!last.Accepted)
         {
-            return new CallOutcome(label, mode, false, false, "request refused (" + last.Status + "): " + (last.Violations is { } v ? Violations.Describe(v) : last.PrismError) + " | " + last.Method + " " + last.Url);
+            return new CallOutcome(label, mode, false, false, Refused + "(" + last.Status + "): " + (last.RequestViolations ?? last.PrismError) + " | " + last.Method + " " + last.Url, last.ResponseViolations);
         }
-        if (error is null || IsDocumentedError(error)) return new CallOutcome(label, mode, true, true, null);
+        if (error is null || IsDocumentedError(error)) return new CallOutcome(label, mode, true, true, null, last.ResponseViolations);
         return new CallOutcome(label, mode, true, false, "response (" + last.Status + "): " + Describe(error)
-            + (last.PrismResponseInvalid ? " " + PrismInvalidResponse + Violations.Describe(last.Violations!) : ""));
+            + (last.ResponseViolations is { } invalid ? " " + PrismInvalidResponse + " " + invalid : ""), last.ResponseViolations);
     }
 
     /// <summary>A documented error status read into its typed exception is a response read correctly.</summary>

@@ -19,6 +19,7 @@ public sealed class GeneratedClient : IDisposable
     {
         Spec = spec;
         _context = context;
+        Assembly = assembly;
         var ns = spec.Context.Namespace + ".";
         ClientType = assembly.GetType(ns + spec.Context.ClientName + "Client", throwOnError: true)!;
         OptionsType = assembly.GetType(ns + spec.Context.ClientName + "ClientOptions", throwOnError: true)!;
@@ -40,15 +41,20 @@ public sealed class GeneratedClient : IDisposable
 
     public JsonSerializerOptions JsonOptions { get; }
 
-    public static GeneratedClient Create(string specPath)
+    public Assembly Assembly { get; }
+
+    /// <summary>Generates <paramref name="generate"/> (default "Client;Models") in the namespace given (default Prism.{SpecName}), compiled with the extra sources.</summary>
+    public static GeneratedClient Create(string specPath, string? ns = null, string generate = "Client;Models", params string[] extraSources)
     {
         var text = File.ReadAllText(specPath);
         var name = Path.GetFileName(specPath);
-        var ns = "Prism." + Naming.Identifier.Pascal(Path.GetFileNameWithoutExtension(name));
-        var read = SpecReader.Read(new SpecInput("/specs/" + name, text, ns, null, "Client;Models", "Consumer"), new CompilationFeatures(HasAspNetCoreMvc: true, HasHttpClientFactory: true));
+        ns ??= "Prism." + Naming.Identifier.Pascal(Path.GetFileNameWithoutExtension(name));
+        var read = SpecReader.Read(new SpecInput("/specs/" + name, text, ns, null, generate, "Consumer"), new CompilationFeatures(HasAspNetCoreMvc: true, HasHttpClientFactory: true));
         var spec = read.Spec ?? throw new InvalidOperationException(name + " could not be read: " + string.Join("; ", read.Diagnostics.Select(d => d.Id)));
 
-        var (result, compilation) = GeneratorHarness.Run(new SpecFile("/specs/" + name, text, ns, "Client;Models"));
+        var (result, compilation) = GeneratorHarness.Run(new SpecFile("/specs/" + name, text, ns, generate));
+        var options = (Microsoft.CodeAnalysis.CSharp.CSharpParseOptions)compilation.SyntaxTrees.First().Options;
+        compilation = compilation.AddSyntaxTrees(extraSources.Select(source => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source, options)));
         var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (errors.Count > 0) throw new InvalidOperationException(name + ": generator errors\n" + string.Join("\n", errors.Take(10)));
         using var stream = new MemoryStream();
@@ -56,15 +62,19 @@ public sealed class GeneratedClient : IDisposable
         if (!emit.Success) throw new InvalidOperationException(name + ": compile errors\n" + string.Join("\n", emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(10)));
         stream.Position = 0;
         var context = new AssemblyLoadContext("prism-" + name, isCollectible: true);
-        return new GeneratedClient(spec, context, context.LoadFromStream(stream));
+        var assembly = context.LoadFromStream(stream);
+        return new GeneratedClient(spec, context, assembly);
     }
 
-    /// <summary>A client over the given handler; every credential the options offer is filled, so Prism's security checks pass.</summary>
-    public object CreateClient(HttpMessageHandler handler, Uri baseAddress)
+    /// <summary>
+    /// A client over the given handler. With credentials, every string option (API keys, tokens, user names,
+    /// passwords) is "prism-{option name in lower case}", so Prism's security checks pass.
+    /// </summary>
+    public object CreateClient(HttpMessageHandler handler, Uri baseAddress, bool withCredentials = true)
     {
         var options = Activator.CreateInstance(OptionsType)!;
         OptionsType.GetProperty("BaseAddress")!.SetValue(options, baseAddress);
-        foreach (var property in OptionsType.GetProperties().Where(p => p.PropertyType == typeof(string) && p.CanWrite))
+        foreach (var property in OptionsType.GetProperties().Where(p => withCredentials && p.PropertyType == typeof(string) && p.CanWrite))
         {
             property.SetValue(options, "prism-" + property.Name.ToLowerInvariant());
         }

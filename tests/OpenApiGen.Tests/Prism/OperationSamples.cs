@@ -5,7 +5,8 @@ namespace OpenApiGen.Tests.Prism;
 
 /// <summary>
 /// Request arguments per operation ("GET /path"), written by tests/prism/samples.js: the spec's examples, else
-/// openapi-sampler's deterministic samples of the schemas. Parameters are keyed "in:name", bodies by media type.
+/// openapi-sampler's deterministic samples of the schemas. Parameters are keyed "in:name", bodies by media type; each
+/// holds its candidates, best first (example, sample, sample ignoring the spec's examples and defaults).
 /// </summary>
 public sealed class OperationSamples(JsonElement root)
 {
@@ -31,18 +32,18 @@ public sealed class OperationSamples(JsonElement root)
         }
     }
 
-    public JsonElement? Parameter(string method, string path, string location, string name) =>
+    public IReadOnlyList<JsonElement> Parameter(string method, string path, string location, string name) =>
         Find(method, path, "params", location + ":" + name);
 
-    public JsonElement? Body(string method, string path, string contentType) =>
+    public IReadOnlyList<JsonElement> Body(string method, string path, string contentType) =>
         Find(method, path, "bodies", contentType);
 
     /// <summary>samples.js could not sample this operation (its message), or null.</summary>
     public string? Error(string method, string path) =>
         root.TryGetProperty(method + " " + path, out var op) && op.TryGetProperty("error", out var error) ? error.GetString() : null;
 
-    private JsonElement? Find(string method, string path, string section, string key) =>
+    private IReadOnlyList<JsonElement> Find(string method, string path, string section, string key) =>
         root.TryGetProperty(method + " " + path, out var op) && op.TryGetProperty(section, out var values) && values.TryGetProperty(key, out var value)
-            ? value
-            : null;
+            ? value.EnumerateArray().ToList()
+            : [];
 }

@@ -10,22 +10,17 @@ namespace OpenApiGen.Tests.Prism;
 /// Issue 9 B.1: an outside validator. For each real spec, the generated client calls every operation against Stoplight
 /// Prism (`prism mock -d`, 3 dynamic calls and 1 static call each) with arguments from the spec's examples or sampled
 /// from its schemas. Prism must accept every request and the client must read every response. Writes a table per spec
-/// to the test output and to artifacts/test-results/prism.md.
+/// to the test output and to artifacts/test-results/prism.md. The specs are split over two test classes so that xUnit
+/// runs two sweeps at once (generation and compilation are CPU-bound, Prism is one node process).
+/// stripe.json is left out: Prism 5.16.0 did not finish loading it in 12 minutes (measured on this project's CI
+/// machine size); twilio-messaging-v1.yaml and oai-v2-petstore.json take its place.
 /// </summary>
-public class PrismClientSweepTests(ITestOutputHelper output)
+public abstract class PrismClientSweepTests(ITestOutputHelper output)
 {
     /// <summary>github-api.json: every third operation (in "METHOD path" order) keeps the sweep short.</summary>
     private static readonly Dictionary<string, int> OperationStride = new() { ["github-api.json"] = 3 };
 
-    public static TheoryData<string> Specs() =>
-    [
-        "openhands.json", "openhands-cloud.json", "github-api.json", "twilio-api-v2010.json", "jira-platform-v3.json",
-        "asana.yaml", "vercel.json", "pagerduty.json", "docker-engine.yaml", "redocly-museum.yaml", "oai-v3-link-example.yaml",
-    ];
-
-    [PrismTheory]
-    [MemberData(nameof(Specs))]
-    public async Task Generated_client_calls_every_operation_through_prism(string name)
+    protected async Task SweepAsync(string name)
     {
         var specPath = Path.Combine(TestPaths.SharedSpecs, name);
         var watch = Stopwatch.StartNew();
@@ -44,7 +39,7 @@ public class PrismClientSweepTests(ITestOutputHelper output)
         output.WriteLine(row);
         var failures = outcomes.Where(o => o.Failure is not null).ToList();
         var unexplained = failures.Where(f => KnownCauses.Explain(name, f) is null).ToList();
-        var listing = Listing(name, failures);
+        var listing = Listing(name, failures) + ExampleNotes(outcomes);
         output.WriteLine(listing);
         PrismReport.Append(row, name, listing);
 
@@ -61,6 +56,13 @@ public class PrismClientSweepTests(ITestOutputHelper output)
         return all.Where((_, i) => i % stride == 0);
     }
 
+    /// <summary>Spec examples Prism refused (the call then went through with a schema sample): errors in the spec.</summary>
+    private static string ExampleNotes(IEnumerable<CallOutcome> outcomes)
+    {
+        var notes = outcomes.Where(o => o.ExampleRefused is not null).GroupBy(o => (o.Operation, o.ExampleRefused)).ToList();
+        return notes.Count == 0 ? "" : "spec examples refused by Prism (the schema sample was accepted):\n" + string.Join("\n", notes.Select(n => "- " + n.Key.Operation + " " + n.Key.ExampleRefused)) + "\n";
+    }
+
     /// <summary>Every distinct failure once, with how many calls hit it and its known cause when there is one.</summary>
     private static string Listing(string name, IEnumerable<CallOutcome> failures)
     {
@@ -73,6 +75,26 @@ public class PrismClientSweepTests(ITestOutputHelper output)
         }
         return text.ToString();
     }
+}
+
+public class PrismClientSweepLargeSpecsTests(ITestOutputHelper output) : PrismClientSweepTests(output)
+{
+    public static TheoryData<string> Specs() =>
+        ["github-api.json", "jira-platform-v3.json", "asana.yaml", "docker-engine.yaml", "redocly-museum.yaml", "oai-v2-petstore.json"];
+
+    [PrismTheory]
+    [MemberData(nameof(Specs))]
+    public Task Generated_client_calls_every_operation_through_prism(string name) => SweepAsync(name);
+}
+
+public class PrismClientSweepOtherSpecsTests(ITestOutputHelper output) : PrismClientSweepTests(output)
+{
+    public static TheoryData<string> Specs() =>
+        ["vercel.json", "pagerduty.json", "openhands.json", "openhands-cloud.json", "twilio-api-v2010.json", "twilio-messaging-v1.yaml", "oai-v3-link-example.yaml"];
+
+    [PrismTheory]
+    [MemberData(nameof(Specs))]
+    public Task Generated_client_calls_every_operation_through_prism(string name) => SweepAsync(name);
 }
 
 /// <summary>Runs only where the shared specs and the npm-installed Prism are present (dotnet cake --target=Test installs it).</summary>

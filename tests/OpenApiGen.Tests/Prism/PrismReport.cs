@@ -7,6 +7,18 @@ public static class PrismReport
 {
     private static readonly object Gate = new();
 
+    /// <summary>Every call as it finishes (artifacts/test-results/prism-progress.log), to watch a long sweep.</summary>
+    public static void Progress(CallOutcome outcome)
+    {
+        var directory = Path.Combine(TestPaths.RepoRoot, "artifacts", "test-results");
+        Directory.CreateDirectory(directory);
+        lock (Gate)
+        {
+            File.AppendAllText(Path.Combine(directory, "prism-progress.log"),
+                DateTime.UtcNow.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " " + outcome.Operation + " " + outcome.Mode + " " + (outcome.Failure ?? "ok") + "\n", Encoding.UTF8);
+        }
+    }
+
     public static void Append(string row, string spec, string failures)
     {
         var directory = Path.Combine(TestPaths.RepoRoot, "artifacts", "test-results");

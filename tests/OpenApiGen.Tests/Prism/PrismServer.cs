@@ -36,11 +36,13 @@ public sealed class PrismServer : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>The last lines Prism wrote (why it refused or crashed), on one line.</summary>
+    public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
+
+    /// <summary>Why Prism died: the last lines it wrote that are not stack frames, on one line.</summary>
     public string LastLines(int count)
     {
         _process.WaitForExit(2000);
-        return string.Join(" / ", Log.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(count));
+        return string.Join(" / ", Log.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => !l.StartsWith("at ", StringComparison.Ordinal)).TakeLast(count));
     }
 
     /// <summary>Prism's console output so far (requests, violations, startup errors).</summary>
