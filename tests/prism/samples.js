@@ -37,7 +37,7 @@ const bareSpec = stripExamples(spec);
 function sample(schema, document) {
   if (!schema) return undefined;
   // Requests never carry readOnly properties.
-  return sampler.sample(schema, { skipReadOnly: true, quiet: true }, document);
+  return sampler.sample(schema, { skipReadOnly: true, quiet: true, enablePatterns: true }, document);
 }
 
 // [example or the first of examples (3.x), sample of the schema], without the missing ones.

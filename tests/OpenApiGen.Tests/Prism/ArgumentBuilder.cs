@@ -26,14 +26,14 @@ public sealed class ArgumentBuilder(GeneratedClient client, OperationSamples sam
     private object? Argument(OperationDef operation, ParameterInfo parameter)
     {
         if (parameter.ParameterType == typeof(CancellationToken)) return CancellationToken.None;
-        if (operation.Parameters.FirstOrDefault(p => p.Name == parameter.Name) is { } def)
+        if (operation.Parameters.FirstOrDefault(p => p.Name.TrimStart('@') == parameter.Name) is { } def)
         {
             return Convert(samples.Parameter(operation.Method, operation.Path, Location(def.In), def.WireName), parameter, def.WireName);
         }
         var body = operation.Body ?? throw new InvalidOperationException("no parameter or body for argument " + parameter.Name);
         var bodySamples = samples.Body(operation.Method, operation.Path, body.ContentType);
         JsonElement? bodySample = bodySamples.Count > 0 ? bodySamples[Math.Min(_variant, bodySamples.Count - 1)] : null;
-        if (body.Fields.FirstOrDefault(f => f.Name == parameter.Name) is { } field)
+        if (body.Fields.FirstOrDefault(f => f.Name.TrimStart('@') == parameter.Name) is { } field)
         {
             if (field.IsFile) return File(field);
             var values = bodySamples.Where(form => form.ValueKind == JsonValueKind.Object && form.TryGetProperty(field.WireName, out _)).Select(form => form.GetProperty(field.WireName)).ToList();

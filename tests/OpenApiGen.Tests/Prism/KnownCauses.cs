@@ -6,8 +6,8 @@ namespace OpenApiGen.Tests.Prism;
 /// </summary>
 public sealed record KnownCause(string Spec, string Operation, string MessageContains, string Cause)
 {
-    public bool Explains(string spec, CallOutcome outcome) =>
-        spec == Spec && outcome.Operation.Contains(Operation, StringComparison.Ordinal) && (outcome.Failure ?? "").Contains(MessageContains, StringComparison.Ordinal);
+    public bool Explains(string spec, string operation, string message) =>
+        spec == Spec && operation.Contains(Operation, StringComparison.Ordinal) && message.Contains(MessageContains, StringComparison.Ordinal);
 }
 
 public static class KnownCauses
@@ -24,6 +24,10 @@ public static class KnownCauses
         {
             return "Prism limitation: its mock response violates the spec (Prism's own sl-violations header)";
         }
-        return All.FirstOrDefault(k => k.Explains(spec, outcome))?.Cause;
+        if (outcome.Failure is not { } failure) return null;
+        // A refusal lists several violations ("; "-joined): each one needs its own known cause.
+        var parts = failure.StartsWith("request refused", StringComparison.Ordinal) ? failure.Split(" | ")[0].Split("; ") : [failure];
+        var causes = parts.Select(part => All.FirstOrDefault(k => k.Explains(spec, outcome.Operation, part))?.Cause).ToList();
+        return causes.All(c => c is not null) ? string.Join("; ", causes.Distinct()) : null;
     }
 }

@@ -21,7 +21,8 @@ public static class Violations
         try
         {
             using var document = JsonDocument.Parse(header);
-            var all = document.RootElement.EnumerateArray().Select(v =>
+            // Warnings (e.g. a deprecated parameter) do not make Prism refuse anything.
+            var all = document.RootElement.EnumerateArray().Where(IsError).Select(v =>
             (
                 InResponse: v.TryGetProperty("location", out var l) && l.GetArrayLength() > 0 && l[0].GetString() == "response",
                 Text: string.Join(".", v.TryGetProperty("location", out var p) ? p.EnumerateArray().Select(x => x.ToString()) : []) + ": " +
@@ -34,6 +35,9 @@ public static class Violations
             return (header, null);
         }
     }
+
+    private static bool IsError(JsonElement violation) =>
+        !violation.TryGetProperty("severity", out var severity) || severity.ToString() is "Error" or "0";
 
     /// <summary>Prism's own problem+json refusal: its title, and each validation error when it lists them.</summary>
     public static string DescribeProblem(string json)
