@@ -15,6 +15,25 @@ public class PrismServerCheckTests(ITestOutputHelper output)
 {
     private const string ApiKey = "prism-apikeyheader";
 
+    /// <summary>Controllers.cs is written for an Sdk.Web project: these are that SDK's implicit usings.</summary>
+    private const string WebSdkUsings = """
+    global using System;
+    global using System.Collections.Generic;
+    global using System.IO;
+    global using System.Linq;
+    global using System.Net.Http;
+    global using System.Threading;
+    global using System.Threading.Tasks;
+    global using Microsoft.AspNetCore.Builder;
+    global using Microsoft.AspNetCore.Hosting;
+    global using Microsoft.AspNetCore.Http;
+    global using Microsoft.AspNetCore.Routing;
+    global using Microsoft.Extensions.Configuration;
+    global using Microsoft.Extensions.DependencyInjection;
+    global using Microsoft.Extensions.Hosting;
+    global using Microsoft.Extensions.Logging;
+    """;
+
     /// <summary>The upstream host: the in-memory controllers, the generated security handler, a free port on 127.0.0.1.</summary>
     private const string Host = """
     using Microsoft.AspNetCore.Builder;
@@ -56,7 +75,7 @@ public class PrismServerCheckTests(ITestOutputHelper output)
     {
         var specPath = Path.Combine(TestPaths.SharedSpecs, "openhands.json");
         var controllers = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "tests", "OpenApiGen.EndToEndTests", "OpenHandsConsumerApp", "Controllers.cs"));
-        using var generated = GeneratedClient.Create(specPath, "OpenHands.Api", "Client;Server;Models", controllers, Host);
+        using var generated = GeneratedClient.Create(specPath, "OpenHands.Api", "Client;Server;Models", WebSdkUsings, controllers, Host);
         var samples = await OperationSamples.CreateAsync(specPath);
         var operations = generated.Spec.Groups.SelectMany(g => g.Operations.Select(o => (g, o)))
             .OrderBy(x => x.o.Method + " " + x.o.Path, StringComparer.Ordinal).ToList();
