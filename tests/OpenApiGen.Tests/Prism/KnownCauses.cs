@@ -17,6 +17,15 @@ public static class KnownCauses
         // Prism answers 500 with its own problem+json naming json-schema-faker (Prism's response generator), not the request.
         new("*", "", "request refused (500): TypeError: Cannot read properties of undefined (reading 'items')",
             "Prism limitation: json-schema-faker (prism-http's dynamic response generator) throws TypeError in clean() on this response schema; Prism answers 500 itself"),
+        // #/components/parameters/change_since and change_until: { type: string, format: date-time, pattern: "YYYY-MM-DDThh:mm:ssZ" }.
+        new("pagerduty.json", "/change_events (", "must match pattern \"YYYY-MM-DDThh:mm:ssZ\"",
+            "spec error: pagerduty.json query parameters since/until declare pattern \"YYYY-MM-DDThh:mm:ssZ\" (a format description, read as a regex it matches only that literal text, which is no date-time), so no valid value exists"),
+        // prism-http validator/validators/body.js: splitUriParams keeps one value per key, and deserializeFormBody turns a
+        // field into an array only when the media type has an `encoding` with a `style` for it. Twilio's form bodies have none.
+        new("twilio-messaging-v1.yaml", "", "must be array",
+            "Prism limitation: an application/x-www-form-urlencoded array field without an explicit encoding.style is validated as the raw string (prism-http body.js deserializeFormBody), so no array value can pass"),
+        new("twilio-api-v2010.json", "", "must be array",
+            "Prism limitation: an application/x-www-form-urlencoded array field without an explicit encoding.style is validated as the raw string (prism-http body.js deserializeFormBody), so no array value can pass"),
     ];
 
     /// <summary>The proven cause of a failure, or null when it is unexplained (a generator bug until shown otherwise).</summary>
