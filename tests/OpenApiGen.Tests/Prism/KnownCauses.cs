@@ -20,6 +20,9 @@ public static class KnownCauses
         // #/components/parameters/change_since and change_until: { type: string, format: date-time, pattern: "YYYY-MM-DDThh:mm:ssZ" }.
         new("pagerduty.json", "/change_events (", "must match pattern \"YYYY-MM-DDThh:mm:ssZ\"",
             "spec error: pagerduty.json query parameters since/until declare pattern \"YYYY-MM-DDThh:mm:ssZ\" (a format description, read as a regex it matches only that literal text, which is no date-time), so no valid value exists"),
+        // docker-engine.yaml documents application/json-seq responses; Prism answers 500 with this problem+json itself.
+        new("docker-engine.yaml", "", "request refused (500): Cannot find serializer for application/json-seq",
+            "Prism limitation: Prism has no serializer for the application/json-seq media type the spec documents and answers 500 itself"),
         // prism-http validator/validators/body.js: splitUriParams keeps one value per key, and deserializeFormBody turns a
         // field into an array only when the media type has an `encoding` with a `style` for it. Twilio's form bodies have none.
         new("twilio-messaging-v1.yaml", "", "must be array",
