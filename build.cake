@@ -13,10 +13,30 @@ Task("Build")
         MSBuildSettings = new DotNetMSBuildSettings().WithProperty("ContinuousIntegrationBuild", "true"),
     }));
 
-// Unit tests (in-memory generator driver) and the end-to-end test that packs the generator,
-// builds a consumer from a local feed and talks to it over HTTP.
+// Stoplight Prism and openapi-sampler for the Prism tests (tests/OpenApiGen.Tests/Prism), pinned by
+// tests/prism/package-lock.json. `npm ci` wipes and reinstalls, so it runs only when the lockfile changed since the
+// last install (npm writes node_modules/.package-lock.json as its record of what is installed).
+Task("PrismInstall")
+    .Does(() =>
+    {
+        var prism = MakeAbsolute(Directory("./tests/prism"));
+        var lockFile = prism.CombineWithFilePath("package-lock.json");
+        var installed = prism.Combine("node_modules").CombineWithFilePath(".package-lock.json");
+        if (FileExists(installed) && System.IO.File.GetLastWriteTimeUtc(installed.FullPath) >= System.IO.File.GetLastWriteTimeUtc(lockFile.FullPath))
+        {
+            Information("tests/prism/node_modules is up to date with package-lock.json.");
+            return;
+        }
+        var npm = IsRunningOnWindows() ? "npm.cmd" : "npm";
+        var exit = StartProcess(npm, new ProcessSettings { Arguments = "ci --no-audit --no-fund", WorkingDirectory = prism });
+        if (exit != 0) throw new Exception("npm ci in tests/prism failed with exit code " + exit);
+    });
+
+// Unit tests (in-memory generator driver), the Prism conformance sweep and the end-to-end test that packs the
+// generator, builds a consumer from a local feed and talks to it over HTTP.
 Task("Test")
     .IsDependentOn("Build")
+    .IsDependentOn("PrismInstall")
     .Does(() => DotNetTest("./OpenApiGen.sln", new DotNetTestSettings
     {
         Configuration = configuration,

@@ -1,0 +1,48 @@
+namespace OpenApiGen.Tests.Prism;
+
+/// <summary>
+/// A sweep failure that is not the generated client's fault, with its proven cause: a Prism limitation or an error in
+/// the spec, named precisely. Generator bugs never go here: they fail the sweep until fixed.
+/// </summary>
+public sealed record KnownCause(string Spec, string Operation, string MessageContains, string Cause)
+{
+    public bool Explains(string spec, string operation, string message) =>
+        (Spec == "*" || spec == Spec) && operation.Contains(Operation, StringComparison.Ordinal) && message.Contains(MessageContains, StringComparison.Ordinal);
+}
+
+public static class KnownCauses
+{
+    public static readonly IReadOnlyList<KnownCause> All =
+    [
+        // Prism answers 500 with its own problem+json naming json-schema-faker (Prism's response generator), not the request.
+        new("*", "", "request refused (500): TypeError: Cannot read properties of undefined (reading 'items')",
+            "Prism limitation: json-schema-faker (prism-http's dynamic response generator) throws TypeError in clean() on this response schema; Prism answers 500 itself"),
+        // #/components/parameters/change_since and change_until: { type: string, format: date-time, pattern: "YYYY-MM-DDThh:mm:ssZ" }.
+        new("pagerduty.json", "/change_events (", "must match pattern \"YYYY-MM-DDThh:mm:ssZ\"",
+            "spec error: pagerduty.json query parameters since/until declare pattern \"YYYY-MM-DDThh:mm:ssZ\" (a format description, read as a regex it matches only that literal text, which is no date-time), so no valid value exists"),
+        // docker-engine.yaml documents application/json-seq responses; Prism answers 500 with this problem+json itself.
+        new("docker-engine.yaml", "", "request refused (500): Cannot find serializer for application/json-seq",
+            "Prism limitation: Prism has no serializer for the application/json-seq media type the spec documents and answers 500 itself"),
+        // prism-http validator/validators/body.js: splitUriParams keeps one value per key, and deserializeFormBody turns a
+        // field into an array only when the media type has an `encoding` with a `style` for it. Twilio's form bodies have none.
+        new("twilio-messaging-v1.yaml", "", "must be array",
+            "Prism limitation: an application/x-www-form-urlencoded array field without an explicit encoding.style is validated as the raw string (prism-http body.js deserializeFormBody), so no array value can pass"),
+        new("twilio-api-v2010.json", "", "must be array",
+            "Prism limitation: an application/x-www-form-urlencoded array field without an explicit encoding.style is validated as the raw string (prism-http body.js deserializeFormBody), so no array value can pass"),
+    ];
+
+    /// <summary>The proven cause of a failure, or null when it is unexplained (a generator bug until shown otherwise).</summary>
+    public static string? Explain(string spec, CallOutcome outcome)
+    {
+        // Prism's sl-violations header is its own proof: the mock generated a response that breaks the spec.
+        if (outcome.Failure?.Contains(ClientSweep.PrismInvalidResponse, StringComparison.Ordinal) == true)
+        {
+            return "Prism limitation: its mock response violates the spec (Prism's own sl-violations header)";
+        }
+        if (outcome.Failure is not { } failure) return null;
+        // A refusal lists several violations ("; "-joined): each one needs its own known cause.
+        var parts = failure.StartsWith("request refused", StringComparison.Ordinal) ? failure.Split(" | ")[0].Split("; ") : [failure];
+        var causes = parts.Select(part => All.FirstOrDefault(k => k.Explains(spec, outcome.Operation, part))?.Cause).ToList();
+        return causes.All(c => c is not null) ? string.Join("; ", causes.Distinct()) : null;
+    }
+}

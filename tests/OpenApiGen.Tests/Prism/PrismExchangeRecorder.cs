@@ -1,0 +1,45 @@
+using System.Net.Http.Headers;
+
+namespace OpenApiGen.Tests.Prism;
+
+/// <summary>What Prism answered to one request: its status and, when it refused the request, why.</summary>
+public sealed record PrismExchange(string Method, string Url, int Status, string? RequestViolations, string? ResponseViolations, string? PrismError)
+{
+    /// <summary>Prism lists request violations in sl-violations; its own refusals (no route, security) are problem+json.</summary>
+    public bool Accepted => RequestViolations is null && PrismError is null;
+}
+
+/// <summary>
+/// Sits between the generated client and Prism: records every exchange and sends the Prefer header that picks
+/// Prism's dynamic (schema-random) or static (spec example) response for the current call.
+/// </summary>
+public sealed class PrismExchangeRecorder() : DelegatingHandler(new SocketsHttpHandler { AllowAutoRedirect = false })
+{
+    private readonly List<PrismExchange> _exchanges = [];
+
+    public bool Dynamic { get; set; } = true;
+
+    public IReadOnlyList<PrismExchange> TakeExchanges()
+    {
+        var taken = _exchanges.ToList();
+        _exchanges.Clear();
+        return taken;
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        request.Headers.TryAddWithoutValidation("Prefer", Dynamic ? "dynamic=true" : "dynamic=false");
+        var response = await base.SendAsync(request, cancellationToken);
+        var (requestViolations, responseViolations) = Violations.Split(response.Headers.TryGetValues("sl-violations", out var values) ? string.Join(" ", values) : null);
+        string? prismError = null;
+        if (response.Content.Headers.ContentType?.MediaType == "application/problem+json")
+        {
+            // Buffered, so the client can still read the body after us.
+            await response.Content.LoadIntoBufferAsync(cancellationToken);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (text.Contains("stoplight.io/prism/errors", StringComparison.Ordinal)) prismError = Violations.DescribeProblem(text);
+        }
+        _exchanges.Add(new PrismExchange(request.Method.Method, request.RequestUri?.ToString() ?? "", (int)response.StatusCode, requestViolations, responseViolations, prismError));
+        return response;
+    }
+}
