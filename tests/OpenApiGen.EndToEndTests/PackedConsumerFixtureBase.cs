@@ -17,7 +17,8 @@ public abstract class PackedConsumerFixtureBase : IAsyncLifetime
 {
     public const string ApiKey = "e2e-key";
 
-    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
+    // A guard against hangs, not a speed check: test assemblies run side by side on CI's 2 cores (corpus, Prism sweep).
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(20);
 
     private readonly StringBuilder _log = new();
     private readonly ConcurrentQueue<string> _consumerOutput = new();
