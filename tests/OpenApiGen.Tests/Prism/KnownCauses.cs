@@ -15,13 +15,13 @@ public static class KnownCauses
     public static readonly IReadOnlyList<KnownCause> All =
     [
         // Prism answers 500 with its own problem+json naming json-schema-faker (Prism's response generator), not the request.
-        new("*", "", "request refused (500): TypeError: Cannot read properties of undefined (reading 'items')",
+        new("*", "", "TypeError: Cannot read properties of undefined (reading 'items')",
             "Prism limitation: json-schema-faker (prism-http's dynamic response generator) throws TypeError in clean() on this response schema; Prism answers 500 itself"),
         // #/components/parameters/change_since and change_until: { type: string, format: date-time, pattern: "YYYY-MM-DDThh:mm:ssZ" }.
         new("pagerduty.json", "/change_events (", "must match pattern \"YYYY-MM-DDThh:mm:ssZ\"",
             "spec error: pagerduty.json query parameters since/until declare pattern \"YYYY-MM-DDThh:mm:ssZ\" (a format description, read as a regex it matches only that literal text, which is no date-time), so no valid value exists"),
         // docker-engine.yaml documents application/json-seq responses; Prism answers 500 with this problem+json itself.
-        new("docker-engine.yaml", "", "request refused (500): Cannot find serializer for application/json-seq",
+        new("docker-engine.yaml", "", "Cannot find serializer for application/json-seq",
             "Prism limitation: Prism has no serializer for the application/json-seq media type the spec documents and answers 500 itself"),
         // prism-http validator/validators/body.js: splitUriParams keeps one value per key, and deserializeFormBody turns a
         // field into an array only when the media type has an `encoding` with a `style` for it. Twilio's form bodies have none.
