@@ -28,7 +28,10 @@ public sealed class ArgumentBuilder(GeneratedClient client, OperationSamples sam
         if (parameter.ParameterType == typeof(CancellationToken)) return CancellationToken.None;
         if (operation.Parameters.FirstOrDefault(p => p.Name.TrimStart('@') == parameter.Name) is { } def)
         {
-            return Convert(samples.Parameter(operation.Method, operation.Path, Location(def.In), def.WireName), parameter, def.WireName);
+            var candidates = samples.Parameter(operation.Method, operation.Path, Location(def.In), def.WireName);
+            // A path template parameter the spec forgot to declare (OAG013): the generator still takes it, Prism checks nothing.
+            if (candidates.Count == 0 && def.In == ParameterLocation.Path && parameter.ParameterType == typeof(string)) return "undeclared-" + def.WireName;
+            return Convert(candidates, parameter, def.WireName);
         }
         var body = operation.Body ?? throw new InvalidOperationException("no parameter or body for argument " + parameter.Name);
         var bodySamples = samples.Body(operation.Method, operation.Path, body.ContentType);

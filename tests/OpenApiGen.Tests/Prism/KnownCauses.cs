@@ -15,13 +15,13 @@ public static class KnownCauses
     public static readonly IReadOnlyList<KnownCause> All =
     [
         // Prism answers 500 with its own problem+json naming json-schema-faker (Prism's response generator), not the request.
-        new("*", "", "request refused (500): TypeError: Cannot read properties of undefined (reading 'items')",
+        new("*", "", "TypeError: Cannot read properties of undefined (reading 'items')",
             "Prism limitation: json-schema-faker (prism-http's dynamic response generator) throws TypeError in clean() on this response schema; Prism answers 500 itself"),
         // #/components/parameters/change_since and change_until: { type: string, format: date-time, pattern: "YYYY-MM-DDThh:mm:ssZ" }.
         new("pagerduty.json", "/change_events (", "must match pattern \"YYYY-MM-DDThh:mm:ssZ\"",
             "spec error: pagerduty.json query parameters since/until declare pattern \"YYYY-MM-DDThh:mm:ssZ\" (a format description, read as a regex it matches only that literal text, which is no date-time), so no valid value exists"),
         // docker-engine.yaml documents application/json-seq responses; Prism answers 500 with this problem+json itself.
-        new("docker-engine.yaml", "", "request refused (500): Cannot find serializer for application/json-seq",
+        new("docker-engine.yaml", "", "Cannot find serializer for application/json-seq",
             "Prism limitation: Prism has no serializer for the application/json-seq media type the spec documents and answers 500 itself"),
         // prism-http validator/validators/body.js: splitUriParams keeps one value per key, and deserializeFormBody turns a
         // field into an array only when the media type has an `encoding` with a `style` for it. Twilio's form bodies have none.
@@ -31,13 +31,29 @@ public static class KnownCauses
             "Prism limitation: an application/x-www-form-urlencoded array field without an explicit encoding.style is validated as the raw string (prism-http body.js deserializeFormBody), so no array value can pass"),
     ];
 
+    private static bool FailsAtViolation(string failure)
+    {
+        var path = System.Text.RegularExpressions.Regex.Match(failure, @"Path: \$(\S*)");
+        if (!path.Success) return false;
+        var failedAt = Dotted(path.Groups[1].Value);
+        var violations = failure[failure.IndexOf(ClientSweep.PrismInvalidResponse, StringComparison.Ordinal)..];
+        return System.Text.RegularExpressions.Regex.Matches(violations, @"response\.body\.?([^:;\s]*):")
+            .Select(m => m.Groups[1].Value)
+            .Any(at => (failedAt + ".").StartsWith(at + ".", StringComparison.Ordinal) || at.Length == 0);
+    }
+
+    /// <summary>STJ's "$.a[0]['b']" as Prism's "a.0.b".</summary>
+    private static string Dotted(string jsonPath) =>
+        System.Text.RegularExpressions.Regex.Replace(jsonPath, @"\[(\d+)\]|\['([^']*)'\]", m => "." + (m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)).TrimStart('.');
+
     /// <summary>The proven cause of a failure, or null when it is unexplained (a generator bug until shown otherwise).</summary>
     public static string? Explain(string spec, CallOutcome outcome)
     {
-        // Prism's sl-violations header is its own proof: the mock generated a response that breaks the spec.
-        if (outcome.Failure?.Contains(ClientSweep.PrismInvalidResponse, StringComparison.Ordinal) == true)
+        // Prism's sl-violations header is its own proof that the mock generated a response breaking the spec; it explains
+        // the client's failure only where the client failed: on a value Prism names (or inside one).
+        if (outcome.Failure is { } invalid && invalid.Contains(ClientSweep.PrismInvalidResponse, StringComparison.Ordinal) && FailsAtViolation(invalid))
         {
-            return "Prism limitation: its mock response violates the spec (Prism's own sl-violations header)";
+            return "Prism limitation: its mock response violates the spec at the value the client could not read (Prism's own sl-violations header)";
         }
         if (outcome.Failure is not { } failure) return null;
         // A refusal lists several violations ("; "-joined): each one needs its own known cause.

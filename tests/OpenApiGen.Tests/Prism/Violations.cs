@@ -51,7 +51,8 @@ public static class Violations
             {
                 return title + ": " + Split(validation.GetRawText()).Request;
             }
-            return title + (root.TryGetProperty("detail", out var d) ? ": " + d.GetString() : "");
+            // Prism puts a whole stack trace in detail when it fails itself: the first line names the error.
+            return title + (root.TryGetProperty("detail", out var d) ? ": " + d.GetString()?.Split('\n')[0] : "");
         }
         catch (JsonException)
         {
