@@ -391,6 +391,8 @@ namespace OpenHands.Api
         public static global::Microsoft.AspNetCore.Mvc.IActionResult Result(int statusCode, string contentType, OpenHandsErrorShape shape, global::System.Collections.Generic.IReadOnlyList<OpenHandsInputError> errors, string title = InvalidTitle)
         {
             if (shape == OpenHandsErrorShape.None) return new global::Microsoft.AspNetCore.Mvc.StatusCodeResult(statusCode);
+            // A shape nobody built a body for falls back to problem details, labelled as such.
+            if (shape == OpenHandsErrorShape.Custom) contentType = "application/problem+json";
             return new global::Microsoft.AspNetCore.Mvc.ContentResult { StatusCode = statusCode, ContentType = contentType, Content = Json(statusCode, shape, errors, title) };
         }
 
@@ -398,7 +400,7 @@ namespace OpenHands.Api
         {
             context.Response.StatusCode = statusCode;
             if (shape == OpenHandsErrorShape.None) return global::System.Threading.Tasks.Task.CompletedTask;
-            context.Response.ContentType = contentType;
+            context.Response.ContentType = shape == OpenHandsErrorShape.Custom ? "application/problem+json" : contentType;
             return global::Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, Json(statusCode, shape, errors, title), context.RequestAborted);
         }
 
