@@ -10,7 +10,8 @@ namespace OpenApiGen.Emit;
 /// </summary>
 public sealed class InputRuleCode
 {
-    private readonly Dictionary<InputRule, string> _names = new();
+    // By reference: the reader shares one rule per $ref, and hashing a record walks its whole (expanded) tree.
+    private readonly Dictionary<InputRule, string> _names = new(SameRule.Instance);
     private readonly string _ruleType;
 
     public InputRuleCode(SpecContext context) => _ruleType = "global::" + context.Namespace + "." + context.ClientName + "InputRule";
@@ -75,6 +76,15 @@ public sealed class InputRuleCode
         if (rule.Enum.Count > 0) parts.Add("Enum = new[] { " + string.Join(", ", rule.Enum.Select(CSharp.Literal)) + " }");
         return parts.Count == 0 ? "new " + _ruleType + "()" : "new " + _ruleType + " { " + string.Join(", ", parts) + " }";
     }
+}
+
+internal sealed class SameRule : IEqualityComparer<InputRule>
+{
+    public static readonly SameRule Instance = new();
+
+    public bool Equals(InputRule? x, InputRule? y) => ReferenceEquals(x, y);
+
+    public int GetHashCode(InputRule obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
 }
 
 /// <summary>One static rule field of a controller base.</summary>

@@ -18,7 +18,39 @@ public sealed class InputRuleReader
     private readonly Dictionary<string, InputRule?> _byReference = new(StringComparer.Ordinal);
     private readonly HashSet<string> _open = new(StringComparer.Ordinal);
 
+    // Nesting checked below this depth costs more than it finds (stripe's form bodies nest far deeper).
+    private const int MaxDepth = 6;
+    private int _depth;
+
     public InputRule? Read(IOpenApiSchema? schema)
+    {
+        if (_depth >= MaxDepth) return null;
+        _depth++;
+        try
+        {
+            return ReadAtDepth(schema);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    /// <summary>
+    /// The rule of a parameter or form field: its own value and its items, no object members, which the server
+    /// binds by its own means and does not check (stripe's form fields would otherwise carry their whole trees).
+    /// </summary>
+    public InputRule? ReadFlat(IOpenApiSchema? schema)
+    {
+        if (Read(schema) is not { } rule) return null;
+        var flat = Flat(rule) with { Items = rule.Items is { } items ? Flat(items) with { Items = null } : null };
+        return flat == Empty ? null : flat;
+    }
+
+    private static InputRule Flat(InputRule rule) =>
+        rule with { Properties = EquatableArray<RuleProperty>.Empty, Required = EquatableArray<string>.Empty, Closed = false, Values = null };
+
+    private InputRule? ReadAtDepth(IOpenApiSchema? schema)
     {
         if (schema is OpenApiSchemaReference reference && reference.Reference?.Id is { } id)
         {

@@ -157,7 +157,7 @@ public sealed class OperationReader
                 : (location is Model.ParameterLocation.Query or Model.ParameterLocation.Cookie ? "form" : "simple");
             // OpenAPI: explode defaults to true for form, false for every other style.
             var explode = parameter.Style is null ? style == "form" : parameter.Explode;
-            result.Add(new ParameterDef(csharpName, parameter.Name, location, type, required, parameter.Description, style, explode, _rules.Read(schema)));
+            result.Add(new ParameterDef(csharpName, parameter.Name, location, type, required, parameter.Description, style, explode, _rules.ReadFlat(schema)));
         }
         CheckPathTemplate(operation, pointer, result, names);
         // Required parameters first so optional ones can default.
@@ -225,7 +225,7 @@ public sealed class OperationReader
                 : _schemas.Map(pair.Value, nameHint + Identifier.Pascal(pair.Key, "Field"), pointer + "/properties/" + JsonPositionMap.Escape(pair.Key));
             if (isFile && isArray) type = TypeRef.ArrayOf(type);
             if (!required) type = type.AsNullable();
-            fields.Add(new FormFieldDef(names.Claim(Identifier.Camel(pair.Key, "field")), pair.Key, type, isFile, isArray, required, pair.Value.Description, isFile ? null : _rules.Read(pair.Value)));
+            fields.Add(new FormFieldDef(names.Claim(Identifier.Camel(pair.Key, "field")), pair.Key, type, isFile, isArray, required, pair.Value.Description, isFile ? null : _rules.ReadFlat(pair.Value)));
         }
         return fields.Where(f => f.Required).Concat(fields.Where(f => !f.Required)).ToList();
     }
