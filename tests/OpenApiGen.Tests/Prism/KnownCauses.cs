@@ -27,6 +27,12 @@ public static class KnownCauses
         // field into an array only when the media type has an `encoding` with a `style` for it. Twilio's form bodies have none.
         new("twilio-messaging-v1.yaml", "", "must be array",
             "Prism limitation: an application/x-www-form-urlencoded array field without an explicit encoding.style is validated as the raw string (prism-http body.js deserializeFormBody), so no array value can pass"),
+        // prism-http dist/validator/validators/body.js parseMultipartFormDataParams: `result[pair.name] = pair.data.toString()`,
+        // so repeated parts of one name (how multipart sends an array of files) collapse into the last part's string.
+        new("openhands.json", "/upload-files (", "request.body.files: Request body property files must be array",
+            "Prism limitation: multipart parts are collected one string per name (prism-http body.js parseMultipartFormDataParams), so an array field of repeated parts can never validate as an array"),
+        new("openhands-cloud.json", "/upload-files (", "request.body.files: Request body property files must be array",
+            "Prism limitation: multipart parts are collected one string per name (prism-http body.js parseMultipartFormDataParams), so an array field of repeated parts can never validate as an array"),
         new("twilio-api-v2010.json", "", "must be array",
             "Prism limitation: an application/x-www-form-urlencoded array field without an explicit encoding.style is validated as the raw string (prism-http body.js deserializeFormBody), so no array value can pass"),
     ];
