@@ -176,11 +176,12 @@ namespace OpenHands.Api
             // An empty body for a schema-less response is the undefined JsonElement.
             if (typeof(T) == typeof(global::System.Text.Json.JsonElement) && response.Content.Headers.ContentLength == 0) return default!;
             // A body documented as JSON that arrives as another media type is read by what it is, where the type allows:
-            // a schema-less ({}) body (FastAPI documents file downloads so) as a JSON string, a string as its text.
+            // a schema-less ({}) body (FastAPI documents file downloads so) as a JSON string, a string as its text, bytes as bytes.
             if (!IsJson(response.Content.Headers.ContentType?.MediaType))
             {
                 if (typeof(T) == typeof(global::System.Text.Json.JsonElement)) return (T)(object)TextElement(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
                 if (typeof(T) == typeof(string)) return (T)(object)await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                if (typeof(T) == typeof(byte[])) return (T)(object)await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             }
             try
             {
