@@ -61,7 +61,8 @@ public sealed class ConversationsController(OpenHandsStore store) : Conversation
             .Where(c => conversationTrigger is null || c.Trigger == conversationTrigger)
             .OrderBy(c => c.ConversationId, StringComparer.Ordinal)
             .ToList();
-        var skip = pageId is null ? 0 : int.Parse(pageId, System.Globalization.CultureInfo.InvariantCulture);
+        // page_id is an opaque string in the spec: one this store never issued starts from the beginning, never a 500.
+        var skip = int.TryParse(pageId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var offset) ? offset : 0;
         var take = (int)(limit ?? 20);
         var page = matches.Skip(skip).Take(take).ToList();
         var next = skip + take < matches.Count ? (skip + take).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
