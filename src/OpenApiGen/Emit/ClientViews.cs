@@ -136,7 +136,7 @@ public static class ClientViews
             lines.Add(p.In switch
             {
                 // OpenAPI defines no text form for objects inside arrays: each item travels as its JSON text, never as ToString().
-                ParameterLocation.Query when IsArray(p.Type) && !IsSimpleItem(p.Type) => "__request.AddQueryValues(" + name + ", " + p.Name + " is null ? null : global::System.Linq.Enumerable.Select(" + p.Name + ", __item => _client.ToJson(__item)), " + style + ");",
+                ParameterLocation.Query when IsArray(p.Type) && !IsSimple(p.Type.Item!) => "__request.AddQueryValues(" + name + ", " + p.Name + " is null ? null : global::System.Linq.Enumerable.Select(" + p.Name + ", __item => _client.ToJson(__item)), " + style + ");",
                 ParameterLocation.Query when IsArray(p.Type) && p.Style == "form" && p.Explode => "__request.AddQueryValues(" + name + ", " + p.Name + ");",
                 ParameterLocation.Query when IsArray(p.Type) => "__request.AddQueryValues(" + name + ", " + p.Name + ", " + style + ");",
                 ParameterLocation.Query when IsObject(p.Type) => "__request.AddQueryObject(" + name + ", _client.ToElement(" + p.Name + "), " + style + ");",
@@ -168,8 +168,6 @@ public static class ClientViews
     }
 
     public static bool IsArray(TypeRef type) => type.Kind == TypeKind.Array;
-
-    private static bool IsSimpleItem(TypeRef array) => IsSimple(array.Item!);
 
     // Headers HttpClient keeps on HttpContent (HttpContentHeaders); on the request they are dropped without an error.
     private static readonly HashSet<string> ContentHeaders = new(System.StringComparer.OrdinalIgnoreCase)

@@ -127,10 +127,9 @@ public sealed class SchemaMapper
     {
         var parts = schema.AllOf!.Select((part, i) => (Schema: part, Pointer: pointer + "/allOf/" + i)).ToList();
         var constraining = parts.Where(p => !IsAnnotationOnly(p.Schema)).ToList();
-        if (!IsAnnotationOnly(new OpenApiSchema { Type = schema.Type, Format = schema.Format, Enum = schema.Enum, Items = schema.Items }))
-        {
-            constraining.Insert(0, (new OpenApiSchema { Type = schema.Type, Format = schema.Format, Enum = schema.Enum, Items = schema.Items, AdditionalProperties = schema.AdditionalProperties }, pointer));
-        }
+        // The allOf's own keywords constrain the value too.
+        var own = new OpenApiSchema { Type = schema.Type, Format = schema.Format, Enum = schema.Enum, Items = schema.Items, AdditionalProperties = schema.AdditionalProperties };
+        if (!IsAnnotationOnly(own)) constraining.Insert(0, (own, pointer));
         // A named type wins (it keeps its enum or union); a single constraint is itself; several inline ones merge.
         var chosen = constraining.FirstOrDefault(p => p.Schema is OpenApiSchemaReference);
         if (chosen.Schema is null && constraining.Count == 1) chosen = constraining[0];
