@@ -88,6 +88,51 @@ public class ClientConformanceTests
                     title: { type: string }
           responses:
             "200": { description: Part headers seen., content: { application/json: { schema: { type: string } } } }
+      /gadgets/{id}:
+        delete:
+          operationId: removeGadget
+          tags: [things]
+          parameters:
+            - { name: id, in: path, required: true, schema: { type: string } }
+          responses:
+            "204": { description: Removed (Jira documents content on its 204s)., content: { application/json: { schema: {} } } }
+        head:
+          operationId: probeGadget
+          tags: [things]
+          parameters:
+            - { name: id, in: path, required: true, schema: { type: string } }
+          responses:
+            "200": { description: Exists., content: { application/json: { schema: { $ref: '#/components/schemas/Link' } } } }
+      /artifacts/{hash}:
+        get:
+          operationId: downloadArtifact
+          tags: [things]
+          parameters:
+            - { name: hash, in: path, required: true, schema: { type: string } }
+          responses:
+            "200": { description: Raw bytes documented as JSON (Vercel style)., content: { application/json: { schema: { type: string, format: binary } } } }
+            "404": { description: No such artifact. }
+        put:
+          operationId: uploadArtifact
+          tags: [things]
+          parameters:
+            - { name: hash, in: path, required: true, schema: { type: string } }
+            - { name: Content-Length, in: header, required: true, schema: { type: number } }
+          requestBody:
+            required: true
+            content: { application/octet-stream: { schema: { type: string, format: binary } } }
+          responses:
+            "200": { description: The length received., content: { application/json: { schema: { type: integer } } } }
+      /tarball/{name}:
+        get:
+          operationId: downloadTarball
+          tags: [things]
+          parameters:
+            - { name: name, in: path, required: true, schema: { type: string } }
+          responses:
+            "302":
+              description: A redirect to the archive.
+              headers: { Location: { schema: { type: string } } }
     components:
       schemas:
         SequenceId:
@@ -110,6 +155,7 @@ public class ClientConformanceTests
             at: { type: string, format: date-time }
             opens: { type: string, format: time }
             size: { type: integer, format: int64 }
+            limit: { type: integer, format: uint64 }
         Circle: { type: object, required: [kind, radius], properties: { kind: { type: string }, radius: { type: number }, note: { type: string } } }
         Square: { type: object, required: [kind, side], properties: { kind: { type: string }, side: { type: number }, note: { type: string } } }
         Shape:
@@ -155,6 +201,18 @@ public class ClientConformanceTests
             app.MapGet("/items/{id}", (string id) => id == "bad" ? Results.Text("{\"href\": ", "application/json") : Results.NotFound());
             app.MapGet("/files/{name}", (string name) => name == "notes.txt" ? Results.Text("line one\nline two", "text/plain")
                 : Results.Bytes(new byte[] { 0x50, 0x4B, 0x03, 0x04, 0xFF, 0xFE }, "application/zip"));
+            app.MapDelete("/gadgets/{id}", (string id) => Results.NoContent());
+            app.MapMethods("/gadgets/{id}", new[] { "HEAD" }, (HttpContext c) => { c.Response.ContentType = "application/json"; return Results.Empty; });
+            app.MapGet("/artifacts/{hash}", (string hash) => hash == "missing" ? Results.NotFound() : Results.Text("\"raw\"", "application/json"));
+            app.MapPut("/artifacts/{hash}", async (HttpContext c) =>
+            {
+                var buffer = new System.IO.MemoryStream();
+                await c.Request.Body.CopyToAsync(buffer);
+                return Results.Json(buffer.Length);
+            });
+            // "here" redirects (HttpClient follows it to a 200), "stay" answers 302 without a Location.
+            app.MapGet("/tarball/{name}", (string name) => name == "here" ? Results.Redirect("/archive") : Results.StatusCode(302));
+            app.MapGet("/archive", () => Results.Bytes(new byte[] { 1 }, "application/gzip"));
             app.MapPost("/upload", async (HttpContext c) =>
             {
                 var boundary = Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(Microsoft.Net.Http.Headers.MediaTypeHeaderValue.Parse(c.Request.ContentType).Boundary).Value!;
@@ -287,6 +345,56 @@ public class ClientConformanceTests
         Assert.Equal("line one\nline two", text.GetString());
         var bytes = (System.Text.Json.JsonElement)(await Call(async c => (object?)await c.Things.DownloadAsync("archive.zip")))!;
         Assert.Equal(new byte[] { 0x50, 0x4B, 0x03, 0x04, 0xFF, 0xFE }, bytes.GetBytesFromBase64());
+    }
+
+    [Fact]
+    public async Task Bodies_that_cannot_exist_are_not_read_a_204_and_any_HEAD_response()
+    {
+        var removed = (System.Text.Json.JsonElement)(await Call(async c => (object?)await c.Things.RemoveGadgetAsync("g1")))!;
+        Assert.Equal(System.Text.Json.JsonValueKind.Undefined, removed.ValueKind);
+        await Call(async c => { await c.Things.ProbeGadgetAsync("g1"); return null; });
+    }
+
+    [Fact]
+    public async Task A_binary_schema_is_raw_bytes_whatever_media_type_is_named_and_its_errors_stay_readable()
+    {
+        var bytes = await Call(async c =>
+        {
+            using System.IO.Stream stream = await c.Things.DownloadArtifactAsync("a1");
+            var copy = new MemoryStream();
+            await stream.CopyToAsync(copy);
+            return (object?)copy.ToArray();
+        });
+        Assert.Equal("\"raw\""u8.ToArray(), bytes);
+        // The error of a streamed operation is built from a response that is still open (it used to be disposed first).
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => Call(async c => (object?)await c.Things.DownloadArtifactAsync("missing")));
+        Assert.Equal("ProbeApiException", error.GetType().Name);
+        Assert.Equal(404, (int)((dynamic)error).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_content_length_parameter_never_contradicts_the_body()
+    {
+        // The caller's Content-Length is wrong; the content knows its own length and HttpClient sends that.
+        var received = await Call(async c => (object?)await c.Things.UploadArtifactAsync("a1", 999d, new MemoryStream(new byte[] { 1, 2, 3 })));
+        Assert.Equal(3L, received);
+    }
+
+    [Fact]
+    public async Task A_documented_redirect_is_the_outcome_of_an_operation_without_2XX_followed_or_not()
+    {
+        dynamic stayed = (await Call(async c => (object?)await c.Things.DownloadTarballWithResponseAsync("stay")))!;
+        Assert.Equal(302, (int)stayed.StatusCode);
+        dynamic followed = (await Call(async c => (object?)await c.Things.DownloadTarballWithResponseAsync("here")))!;
+        Assert.Equal(200, (int)followed.StatusCode);
+    }
+
+    [Fact]
+    public async Task Uint64_values_above_long_range_read()
+    {
+        SetPayload("Link", """{"limit":18446744073709551615}""");
+        dynamic link = (await Call(async c => (object?)await c.Things.GetLinkAsync()))!;
+        Assert.Equal(ulong.MaxValue, (ulong?)link.Limit);
     }
 
     [Fact]

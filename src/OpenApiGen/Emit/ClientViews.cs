@@ -50,7 +50,7 @@ public static class ClientViews
             ?? op.Responses.FirstOrDefault(r => r.StatusCode == "2XX" && r.Type is not null);
         var returnType = success?.Type is { } t ? CSharp.Type(t, ns) : null;
         // Documented success headers: a ...WithResponseAsync twin returns status, headers and body together.
-        var headers = op.Responses.Where(r => r.IsSuccess || r.StatusCode == "2XX").SelectMany(r => r.Headers).GroupBy(h => h.Name, System.StringComparer.OrdinalIgnoreCase).Select(g => g.First()).ToList();
+        var headers = op.Responses.Where(r => IsOutcome(op, r)).SelectMany(r => r.Headers).GroupBy(h => h.Name, System.StringComparer.OrdinalIgnoreCase).Select(g => g.First()).ToList();
         var wrapper = "global::" + ns + "." + context.ClientName + "Response" + (returnType is null ? "" : "<" + returnType + ">");
         var parameters = Parameters(op, ns, context.ClientName);
         return new
@@ -276,7 +276,7 @@ public static class ClientViews
                 else lines.Add("    " + Return("await _client.ReadJsonAsync<" + CSharp.Type(response.Type!, ns) + ">(__response, cancellationToken).ConfigureAwait(false)"));
                 lines.Add("}");
             }
-            else if (response.IsSuccess || response.StatusCode == "2XX")
+            else if (IsOutcome(op, response))
             {
                 lines.Add("if (" + condition + ") " + Return(success is null ? null : "default!"));
             }
@@ -285,12 +285,19 @@ public static class ClientViews
                 lines.Add("if (" + condition + ") throw await " + Documented(response, ns) + ";");
             }
         }
+        // HttpClient follows a redirect that has a Location: the 2XX it ends in is that documented outcome too.
+        if (op.Responses.Any(r => r.StatusCode[0] == '3' && IsOutcome(op, r))) lines.Add("if (__status >= 200 && __status <= 299) " + Return(success is null ? null : "default!"));
         var fallback = op.Responses.FirstOrDefault(r => r.StatusCode == "default");
         if (fallback is not null) lines.Add("if (__status < 200 || __status > 299) throw await " + Documented(fallback, ns) + ";");
-        if (success?.IsBinary == true) lines.Add("__response.Dispose();");
         lines.Add("throw await _client.CreateExceptionAsync(__response, null, cancellationToken).ConfigureAwait(false);");
         return lines;
     }
+
+    // A call returns normally on 2XX, and on a documented 3XX when the operation documents no 2XX at all: then the
+    // redirect is the outcome the spec promises (GitHub's 302 download links, Jira's 303), not an error.
+    private static bool IsOutcome(OperationDef op, ResponseDef response) =>
+        response.IsSuccess || response.StatusCode == "2XX"
+        || (response.StatusCode[0] == '3' && !op.Responses.Any(r => r.StatusCode[0] == '2'));
 
     // A documented error status: with its parsed body when it has a JSON one, and its description either way.
     private static string Documented(ResponseDef response, string ns)

@@ -17,6 +17,7 @@ public static class JsonTypeCatalog
         ["bool"] = "BooleanConverter",
         ["int"] = "Int32Converter",
         ["long"] = "Int64Converter",
+        ["ulong"] = "UInt64Converter",
         ["float"] = "SingleConverter",
         ["double"] = "DoubleConverter",
         ["decimal"] = "DecimalConverter",

@@ -136,7 +136,7 @@ public static class ModelViews
     {
         "string" when variant.Type.Kind == TypeKind.Primitive => "writer.WriteStringValue(_" + field + ");",
         "bool" when variant.Type.Kind == TypeKind.Primitive => "writer.WriteBooleanValue(_" + field + ");",
-        "int" or "long" or "double" or "float" or "decimal" when variant.Type.Kind == TypeKind.Primitive => "writer.WriteNumberValue(_" + field + ");",
+        "int" or "long" or "ulong" or "double" or "float" or "decimal" when variant.Type.Kind == TypeKind.Primitive => "writer.WriteNumberValue(_" + field + ");",
         _ => "global::System.Text.Json.JsonSerializer.Serialize(writer, _" + field + "!, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<" + type + ">)options.GetTypeInfo(typeof(" + type + ")));",
     };
 }

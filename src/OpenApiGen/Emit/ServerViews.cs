@@ -62,7 +62,7 @@ public static class ServerViews
     // Primitive items MVC's delimited binder can parse through IParsable<T> (open enums implement it too).
     private static readonly HashSet<string> ParsableItems = new(System.StringComparer.Ordinal)
     {
-        "string", "int", "long", "float", "double", "decimal", "bool", "global::System.Guid", "global::System.DateTimeOffset",
+        "string", "int", "long", "ulong", "float", "double", "decimal", "bool", "global::System.Guid", "global::System.DateTimeOffset",
         "global::System.DateOnly", "global::System.TimeOnly", "global::System.Uri",
     };
 

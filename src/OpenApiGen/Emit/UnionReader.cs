@@ -44,7 +44,7 @@ public static class UnionReader
                 }
                 else if (variant.Token == JsonToken.Integer && variant.Type.Kind == TypeKind.Primitive)
                 {
-                    var method = variant.Type.Name == "long" ? "Int64" : "Int32";
+                    var method = variant.Type.Name switch { "long" => "Int64", "ulong" => "UInt64", _ => "Int32" };
                     lines.Add("        if (reader.TryGet" + method + "(out var " + Local(variant) + ")) return " + create + "(" + Local(variant) + ");");
                     if (last) lines.Add("        break;");
                 }

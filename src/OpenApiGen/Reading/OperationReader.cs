@@ -99,7 +99,7 @@ public sealed class OperationReader
         var names = new NameScope(new[] { "cancellationToken", "body" });
         var parameters = ReadParameters(name, item, operation, pointer, names);
         var body = ReadBody(name, operation.RequestBody, pointer + "/requestBody", names);
-        var responses = ReadResponses(name, operation.Responses, pointer + "/responses");
+        var responses = ReadResponses(name, method, operation.Responses, pointer + "/responses");
         var security = SecurityReader.ReadRequirements(operation.Security, _schemes) ?? _defaultSecurity;
         return new OperationDef(
             name,
@@ -239,7 +239,7 @@ public sealed class OperationReader
             || target is OpenApiSchema { ContentMediaType: { Length: > 0 } } || target is OpenApiSchema { ContentEncoding: { Length: > 0 } };
     }
 
-    private List<ResponseDef> ReadResponses(string operationName, OpenApiResponses? responses, string pointer)
+    private List<ResponseDef> ReadResponses(string operationName, string method, OpenApiResponses? responses, string pointer)
     {
         var result = new List<ResponseDef>();
         if (responses is null) return result;
@@ -255,13 +255,17 @@ public sealed class OperationReader
             var responsePointer = pointer + "/" + JsonPositionMap.Escape(pair.Key);
             // A 2.0 response without "schema" has no body, though the reader gives it content (from "produces") without a schema.
             var bodiless = pair.Value.Content?.All(c => c.Value?.Schema is null) == true && !_context.Raw.Has(responsePointer + "/content") && !_context.Raw.Has(responsePointer + "/schema");
-            if (pair.Value.Content is not { Count: > 0 } content || bodiless)
+            // A response to HEAD never has a body (RFC 9110 9.3.2), whatever content the spec lists for it.
+            var isHead = method.Equals("HEAD", StringComparison.OrdinalIgnoreCase);
+            if (pair.Value.Content is not { Count: > 0 } content || bodiless || isHead)
             {
                 result.Add(new ResponseDef(status, member, null, null, false, pair.Value.Description, headers));
                 continue;
             }
             var (contentType, media) = PickContent(content);
             var kind = BodyKindOf(contentType);
+            // format: binary is raw bytes whatever media type is named (Vercel documents artifact downloads as JSON so).
+            if (kind == BodyKind.Json && (media.Schema is OpenApiSchemaReference { Target: { } t } ? t : media.Schema)?.Format == "binary") kind = BodyKind.Binary;
             var hint = operationName + (status.StartsWith("2", StringComparison.Ordinal) ? "Response" : StatusNames.For(status) + "Response");
             TypeRef type = kind switch
             {

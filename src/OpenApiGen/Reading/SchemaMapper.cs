@@ -294,9 +294,10 @@ public sealed class SchemaMapper
                 };
             case JsonSchemaType.Integer:
                 // JSON Schema integers are unbounded: only an explicit int32 (or smaller) format is an int.
-                var isInt32 = format is "int32" or "int16" or "int8" or "uint8" or "uint16";
-                CheckFormat(format, type, isInt32 ? "int" : "long", pointer);
-                return isInt32 ? TypeRef.Primitive("int", true) : TypeRef.Primitive("long", true);
+                // uint64 values above long.MaxValue (Docker's "no limit" 18446744073709551615) need ulong.
+                var clr = format is "int32" or "int16" or "int8" or "uint8" or "uint16" ? "int" : format == "uint64" ? "ulong" : "long";
+                CheckFormat(format, type, clr, pointer);
+                return TypeRef.Primitive(clr, true);
             case JsonSchemaType.Number:
                 CheckFormat(format, type, "double", pointer);
                 return format switch
@@ -630,6 +631,7 @@ public sealed class SchemaMapper
             "string" => "String",
             "int" => "Int32",
             "long" => "Int64",
+            "ulong" => "UInt64",
             "float" => "Single",
             "double" => "Double",
             "decimal" => "Decimal",
@@ -653,7 +655,7 @@ public sealed class SchemaMapper
         TypeKind.Map or TypeKind.Named or TypeKind.Json => JsonToken.Object,
         _ => type.Name switch
         {
-            "int" or "long" => JsonToken.Integer,
+            "int" or "long" or "ulong" => JsonToken.Integer,
             "float" or "double" or "decimal" => JsonToken.Number,
             "bool" => JsonToken.Boolean,
             _ => JsonToken.String,

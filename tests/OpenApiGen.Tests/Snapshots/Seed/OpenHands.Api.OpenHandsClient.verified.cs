@@ -165,7 +165,7 @@ namespace OpenHands.Api
             request.AddHeader("X-Session-API-Key", _options.APIKeyHeader);
         }
 
-        // Bodies are always streamed: JSON is deserialized straight from the socket instead of being buffered first.
+        // Only the headers are awaited here: binary bodies stream to the caller; JSON bodies are buffered by ReadJsonAsync.
         private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken) =>
             _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken);
 
@@ -173,20 +173,20 @@ namespace OpenHands.Api
         private async global::System.Threading.Tasks.Task<T> ReadJsonAsync<T>(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
         {
             await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-            // An empty body for a schema-less response is the undefined JsonElement.
-            if (typeof(T) == typeof(global::System.Text.Json.JsonElement) && response.Content.Headers.ContentLength == 0) return default!;
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            // An empty body for a schema-less response (a 204 documented with content, say) is the undefined JsonElement.
+            if (typeof(T) == typeof(global::System.Text.Json.JsonElement) && body.Length == 0) return default!;
             // A body documented as JSON that arrives as another media type is read by what it is, where the type allows:
             // a schema-less ({}) body (FastAPI documents file downloads so) as a JSON string, a string as its text, bytes as bytes.
             if (!IsJson(response.Content.Headers.ContentType?.MediaType))
             {
-                if (typeof(T) == typeof(global::System.Text.Json.JsonElement)) return (T)(object)TextElement(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
+                if (typeof(T) == typeof(global::System.Text.Json.JsonElement)) return (T)(object)TextElement(body);
                 if (typeof(T) == typeof(string)) return (T)(object)await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                if (typeof(T) == typeof(byte[])) return (T)(object)await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                if (typeof(T) == typeof(byte[])) return (T)(object)body;
             }
             try
             {
-                using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                return (await global::System.Text.Json.JsonSerializer.DeserializeAsync(stream, JsonInfo<T>(), cancellationToken).ConfigureAwait(false))!;
+                return global::System.Text.Json.JsonSerializer.Deserialize(body, JsonInfo<T>())!;
             }
             catch (global::System.Text.Json.JsonException ex)
             {
@@ -379,6 +379,8 @@ namespace OpenHands.Api
                 message.Content ??= new global::System.Net.Http.ByteArrayContent(global::System.Array.Empty<byte>());
                 foreach (var header in _contentHeaders)
                 {
+                    // The content knows its own length; a different Content-Length would make HttpClient fail to send it.
+                    if (header.Key.Equals("Content-Length", global::System.StringComparison.OrdinalIgnoreCase) && message.Content.Headers.ContentLength is not null) continue;
                     message.Content.Headers.Remove(header.Key);
                     message.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
                 }

@@ -44,14 +44,22 @@ namespace Feature.Api
                 using var __message = __request.Build(global::System.Net.Http.HttpMethod.Put, _client.BaseAddress);
                 __message.Headers.TryAddWithoutValidation("Accept", "application/octet-stream");
                 if (body is not null) __message.Content = new global::System.Net.Http.StreamContent(body) { Headers = { ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream") } };
+                // The returned stream owns the response; every other way out (all of them throw) disposes it here.
                 var __response = await _client.SendAsync(__message, cancellationToken).ConfigureAwait(false);
-                var __status = (int)__response.StatusCode;
-                if (__status == 200)
+                try
                 {
-                    return new ResponseStream(__response, await __response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
+                    var __status = (int)__response.StatusCode;
+                    if (__status == 200)
+                    {
+                        return new ResponseStream(__response, await __response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
+                    }
+                    throw await _client.CreateExceptionAsync(__response, null, cancellationToken).ConfigureAwait(false);
                 }
-                __response.Dispose();
-                throw await _client.CreateExceptionAsync(__response, null, cancellationToken).ConfigureAwait(false);
+                catch
+                {
+                    __response.Dispose();
+                    throw;
+                }
             }
 
             public async global::System.Threading.Tasks.Task UploadAsync(global::Feature.Api.FeatureFile file, string? note = default, global::System.Threading.CancellationToken cancellationToken = default)
