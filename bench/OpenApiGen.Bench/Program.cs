@@ -43,6 +43,39 @@ if (args.Contains("--render-only"))
     return;
 }
 
+if (args.Contains("--volume"))
+{
+    // Generated characters per spec and kind (what every consumer build compiles), for Client;Models and everything.
+    foreach (var generate in new[] { "Client,Models", "Client,Server,Models" })
+    {
+        Console.WriteLine($"| spec ({generate}) | files | chars | enums | unions | records | client | server | json context | runtime (once per compilation) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var name in specs)
+        {
+            var spec = OpenApiGen.Reading.SpecReader.Read(new OpenApiGen.Model.SpecInput(Path.Combine(specsDir, name), File.ReadAllText(Path.Combine(specsDir, name)), null, null, generate, null), new OpenApiGen.Model.CompilationFeatures(true, true)).Spec!;
+            var byKind = new Dictionary<string, long>();
+            var count = 0;
+            foreach (var unit in OpenApiGen.Emit.RenderPlanner.Plan(spec))
+            {
+                var kind = unit.Kind switch
+                {
+                    OpenApiGen.Model.RenderKind.Model => unit.Model!.Kind.ToString(),
+                    OpenApiGen.Model.RenderKind.JsonContext => "JsonContext",
+                    var k when k.ToString().StartsWith("Server", StringComparison.Ordinal) || k.ToString().Contains("Controller") => "Server",
+                    _ => "Client",
+                };
+                byKind[kind] = byKind.GetValueOrDefault(kind) + OpenApiGen.Emit.SourceEmitter.Render(unit).Length;
+                count++;
+            }
+            var runtime = OpenApiGen.Emit.RuntimeSources.All.Sum(f => (long)f.Text.Length);
+            long Of(string k) => byKind.GetValueOrDefault(k);
+            Console.WriteLine($"| {name} | {count} | {byKind.Values.Sum() + runtime:N0} | {Of("Enum"):N0} | {Of("Union"):N0} | {Of("Object"):N0} | {Of("Client"):N0} | {Of("Server"):N0} | {Of("JsonContext"):N0} | {runtime:N0} |");
+        }
+        Console.WriteLine();
+    }
+    return;
+}
+
 Console.WriteLine($"OpenApiGen build-time benchmark: {runs} timed runs after 1 warm-up, medians in ms; {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 Console.WriteLine();
 Console.WriteLine("| spec | size MB | (a) JsonDocument | (b) Microsoft.OpenApi | (c) OpenApiGen | (d) NSwag | c/a | c/b (target ≤ 2) | d/c (target ≥ 3) | files | kiota CLI s | (c) = read+model / render / driver+syntax trees |");

@@ -15,6 +15,14 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // Spec-independent code, once per compilation: internal and [Embedded], so projects that see each other's
+        // internals never get two copies.
+        context.RegisterPostInitializationOutput(static output =>
+        {
+            output.AddEmbeddedAttributeDefinition();
+            foreach (var file in RuntimeSources.All) output.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
+        });
+
         var inputs = context.AdditionalTextsProvider
             .Where(SpecInputReader.IsCandidate)
             .Combine(context.AnalyzerConfigOptionsProvider)

@@ -61,6 +61,11 @@ public static class GeneratorHarness
         return new System.Runtime.Loader.AssemblyLoadContext(loadContextName, collectible).LoadFromStream(stream);
     }
 
+    /// <summary>The trees generated from specs: without the runtime/ files and the embedded attribute every compilation gets.</summary>
+    public static IEnumerable<SyntaxTree> SpecTrees(GeneratorDriverRunResult result) => result.GeneratedTrees.Where(t =>
+        !Path.GetFileName(t.FilePath).StartsWith("OpenApiGen.Runtime.", StringComparison.Ordinal)
+        && !Path.GetFileName(t.FilePath).StartsWith("Microsoft.CodeAnalysis.", StringComparison.Ordinal));
+
     public static IReadOnlyList<Diagnostic> CompileErrors(Compilation compilation) =>
         compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
 

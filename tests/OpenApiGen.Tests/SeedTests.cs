@@ -14,6 +14,9 @@ public class SeedTests
         var names = result.GeneratedTrees.Select(t => Path.GetFileName(t.FilePath)).OrderBy(n => n, StringComparer.Ordinal).ToArray();
         Assert.Equal(new[]
         {
+            // The embedded attribute and runtime/ come once per compilation, whatever the specs.
+            "Microsoft.CodeAnalysis.EmbeddedAttribute.cs",
+            "OpenApiGen.Runtime.OpenEnums.g.cs",
             "OpenHands.Api.ConversationsControllerBase.g.cs",
             "OpenHands.Api.Models.HTTPValidationError.g.cs",
             "OpenHands.Api.Models.ValidationError.g.cs",
@@ -31,7 +34,8 @@ public class SeedTests
     public void Output_matches_approved_snapshots()
     {
         var (result, _) = GeneratorHarness.Run(Seed);
-        Snapshot.MatchAll("Seed", result.GeneratedTrees
+        // runtime/ is plain C# in the repo, compiled and tested as such; the snapshots hold what the spec generates.
+        Snapshot.MatchAll("Seed", GeneratorHarness.SpecTrees(result)
             .OrderBy(t => t.FilePath, StringComparer.Ordinal)
             .Select(t => (Path.GetFileNameWithoutExtension(Path.GetFileNameWithoutExtension(t.FilePath)), t.GetText().ToString())));
     }

@@ -34,10 +34,18 @@ public static class JsonTypeCatalog
     /// <summary>The JSON context's own DateTimeOffset converter (emitted only when a spec has date-times).</summary>
     public const string DateTimeConverter = "Rfc3339DateTimeOffsetConverter";
 
+    /// <summary>The runtime's one JSON converter for every open enum of this wire type.</summary>
+    public static string OpenEnumConverter(string enumBase) => enumBase switch
+    {
+        "string" => "OpenStringEnumConverter",
+        "long" => "OpenInt64EnumConverter",
+        _ => "OpenInt32EnumConverter",
+    };
+
     public static EquatableArray<JsonTypeEntry> Build(ApiSpec spec)
     {
         var ns = spec.Context.Namespace;
-        var kinds = spec.Models.ToDictionary(m => m.Name, m => m.Kind, System.StringComparer.Ordinal);
+        var models = spec.Models.ToDictionary(m => m.Name, System.StringComparer.Ordinal);
         var entries = new Dictionary<string, JsonTypeEntry>(System.StringComparer.Ordinal);
 
         void Add(TypeRef type)
@@ -62,10 +70,13 @@ public static class JsonTypeCatalog
                     Add(TypeRef.Primitive("string", false)); // the key type
                     Add(type.Item!);
                     return;
-                case TypeKind.Named when kinds.TryGetValue(type.Name, out var kind):
-                    entries[name] = kind == ModelKind.Object
-                        ? new JsonTypeEntry(name, JsonShape.Object, "")
-                        : new JsonTypeEntry(name, JsonShape.Converter, name + "JsonConverter");
+                case TypeKind.Named when models.TryGetValue(type.Name, out var model):
+                    entries[name] = model.Kind switch
+                    {
+                        ModelKind.Object => new JsonTypeEntry(name, JsonShape.Object, ""),
+                        ModelKind.Enum => new JsonTypeEntry(name, JsonShape.Converter, "global::OpenApiGen.Runtime." + OpenEnumConverter(model.EnumBase) + "<" + name + ">"),
+                        _ => new JsonTypeEntry(name, JsonShape.Converter, name + "JsonConverter"),
+                    };
                     break;
                 case TypeKind.Primitive when type.Name == "global::System.DateTimeOffset":
                     // The context's own converter: RFC 3339 admits date-times that System.Text.Json's does not.

@@ -97,9 +97,7 @@ public static class ModelViews
                     Literal = isString ? CSharp.Literal(m.Value) : (model.EnumBase == "long" ? m.Value + "L" : m.Value),
                     Doc = CSharp.DocComment(m.Description ?? m.Value, "        "),
                 }).ToArray(),
-                ReadExpression = isString ? "reader.GetString() ?? \"\"" : (model.EnumBase == "long" ? "reader.GetInt64()" : "reader.GetInt32()"),
-                WriteStatement = isString ? "writer.WriteStringValue(value.Value);" : "writer.WriteNumberValue(value.Value);",
-                ParseExpression = isString ? "text" : (model.EnumBase == "long" ? "long" : "int") + ".Parse(text, global::System.Globalization.CultureInfo.InvariantCulture)",
+                Converter = JsonTypeCatalog.OpenEnumConverter(model.EnumBase),
             },
         };
     }

@@ -5,9 +5,9 @@ namespace Feature.Api
 {
     /// <remarks>An open enum: values the spec does not list are kept, not rejected. Compare with the static members.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(LevelJsonConverter))]
-    [global::System.ComponentModel.TypeConverter(typeof(LevelTypeConverter))]
-    public readonly partial struct Level : global::System.IEquatable<Level>, global::System.IParsable<Level>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.OpenInt32EnumConverter<Level>))]
+    [global::System.ComponentModel.TypeConverter(typeof(global::OpenApiGen.Runtime.ParsableTypeConverter<Level>))]
+    public readonly partial struct Level : global::System.IEquatable<Level>, global::System.IParsable<Level>, global::OpenApiGen.Runtime.IOpenEnum<Level, int>
     {
         private readonly int _value;
 
@@ -42,6 +42,8 @@ namespace Feature.Api
 
         public static implicit operator Level(int value) => new Level(value);
 
+        static Level global::OpenApiGen.Runtime.IOpenEnum<Level, int>.From(int value) => new Level(value);
+
         public bool Equals(Level other) => Value == other.Value;
 
         public override bool Equals(object? obj) => obj is Level other && Equals(other);
@@ -51,51 +53,18 @@ namespace Feature.Api
         public override string ToString() => Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
 
         /// <summary>Reads the wire value from text (route, query, header); unknown values are kept.</summary>
-        public static Level Parse(string s, global::System.IFormatProvider? provider)
-        {
-            var text = s;
-            return new Level(int.Parse(text, global::System.Globalization.CultureInfo.InvariantCulture));
-        }
+        public static Level Parse(string s, global::System.IFormatProvider? provider) =>
+            new Level(int.Parse(s, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture));
 
         public static bool TryParse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? s, global::System.IFormatProvider? provider, out Level result)
         {
-            result = default;
-            if (s is null) return false;
-            try
-            {
-                result = Parse(s, provider);
-                return true;
-            }
-            catch (global::System.Exception ex) when (ex is global::System.FormatException or global::System.OverflowException)
-            {
-                return false;
-            }
+            var parsed = int.TryParse(s, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out var value);
+            result = new Level(value);
+            return parsed;
         }
 
         public static bool operator ==(Level left, Level right) => left.Equals(right);
 
         public static bool operator !=(Level left, Level right) => !left.Equals(right);
-    }
-
-    /// <summary>Reads and writes Level as its wire value.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
-    public sealed partial class LevelJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Level>
-    {
-        public override Level Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            new Level(reader.GetInt32());
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Level value, global::System.Text.Json.JsonSerializerOptions options) =>
-            writer.WriteNumberValue(value.Value);
-    }
-
-    /// <summary>Lets ASP.NET Core bind Level from route, query and header text.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
-    public sealed partial class LevelTypeConverter : global::System.ComponentModel.TypeConverter
-    {
-        public override bool CanConvertFrom(global::System.ComponentModel.ITypeDescriptorContext? context, global::System.Type sourceType) =>
-            sourceType == typeof(string) || base.CanConvertFrom(context, sourceType);
-
-        public override object? ConvertFrom(global::System.ComponentModel.ITypeDescriptorContext? context, global::System.Globalization.CultureInfo? culture, object value) =>
-            value is string text ? new Level(int.Parse(text, global::System.Globalization.CultureInfo.InvariantCulture)) : base.ConvertFrom(context, culture, value);
     }
 }

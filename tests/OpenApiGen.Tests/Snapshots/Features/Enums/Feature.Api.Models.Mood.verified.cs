@@ -5,9 +5,9 @@ namespace Feature.Api
 {
     /// <remarks>An open enum: values the spec does not list are kept, not rejected. Compare with the static members.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(MoodJsonConverter))]
-    [global::System.ComponentModel.TypeConverter(typeof(MoodTypeConverter))]
-    public readonly partial struct Mood : global::System.IEquatable<Mood>, global::System.IParsable<Mood>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.OpenStringEnumConverter<Mood>))]
+    [global::System.ComponentModel.TypeConverter(typeof(global::OpenApiGen.Runtime.ParsableTypeConverter<Mood>))]
+    public readonly partial struct Mood : global::System.IEquatable<Mood>, global::System.IParsable<Mood>, global::OpenApiGen.Runtime.IOpenEnum<Mood, string>
     {
         private readonly string _value;
 
@@ -42,6 +42,8 @@ namespace Feature.Api
 
         public static implicit operator Mood(string value) => new Mood(value);
 
+        static Mood global::OpenApiGen.Runtime.IOpenEnum<Mood, string>.From(string value) => new Mood(value);
+
         public bool Equals(Mood other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
         public override bool Equals(object? obj) => obj is Mood other && Equals(other);
@@ -51,51 +53,16 @@ namespace Feature.Api
         public override string ToString() => Value;
 
         /// <summary>Reads the wire value from text (route, query, header); unknown values are kept.</summary>
-        public static Mood Parse(string s, global::System.IFormatProvider? provider)
-        {
-            var text = s;
-            return new Mood(text);
-        }
+        public static Mood Parse(string s, global::System.IFormatProvider? provider) => new Mood(s);
 
         public static bool TryParse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? s, global::System.IFormatProvider? provider, out Mood result)
         {
-            result = default;
-            if (s is null) return false;
-            try
-            {
-                result = Parse(s, provider);
-                return true;
-            }
-            catch (global::System.Exception ex) when (ex is global::System.FormatException or global::System.OverflowException)
-            {
-                return false;
-            }
+            result = s is null ? default : new Mood(s);
+            return s is not null;
         }
 
         public static bool operator ==(Mood left, Mood right) => left.Equals(right);
 
         public static bool operator !=(Mood left, Mood right) => !left.Equals(right);
-    }
-
-    /// <summary>Reads and writes Mood as its wire value.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
-    public sealed partial class MoodJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Mood>
-    {
-        public override Mood Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            new Mood(reader.GetString() ?? "");
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Mood value, global::System.Text.Json.JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.Value);
-    }
-
-    /// <summary>Lets ASP.NET Core bind Mood from route, query and header text.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
-    public sealed partial class MoodTypeConverter : global::System.ComponentModel.TypeConverter
-    {
-        public override bool CanConvertFrom(global::System.ComponentModel.ITypeDescriptorContext? context, global::System.Type sourceType) =>
-            sourceType == typeof(string) || base.CanConvertFrom(context, sourceType);
-
-        public override object? ConvertFrom(global::System.ComponentModel.ITypeDescriptorContext? context, global::System.Globalization.CultureInfo? culture, object value) =>
-            value is string text ? new Mood(text) : base.ConvertFrom(context, culture, value);
     }
 }
