@@ -21,6 +21,7 @@ public sealed class SchemaMapper
     private readonly Dictionary<string, TypeRef> _aliases = new(StringComparer.Ordinal);
     private readonly HashSet<string> _resolvingAliases = new(StringComparer.Ordinal);
     private readonly List<ModelDef> _models = new();
+    private readonly Dictionary<string, string> _pointers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypeRef> _pointerTargets = new(StringComparer.Ordinal);
     private readonly OpenApiDocument _document;
 
@@ -38,6 +39,9 @@ public sealed class SchemaMapper
     }
 
     public IReadOnlyList<ModelDef> Models => _models;
+
+    /// <summary>Where in the spec each model's schema is, for diagnostics about the model as a whole.</summary>
+    public IReadOnlyDictionary<string, string> ModelPointers => _pointers;
 
     /// <summary>Builds the models of all component schemas that need one.</summary>
     public void MapComponents()
@@ -346,6 +350,7 @@ public sealed class SchemaMapper
             : IsUnion(schema) ? BuildUnion(name, schema, pointer)
             : BuildObject(name, schema, pointer);
         _models.Add(model);
+        _pointers[name] = pointer;
         return model;
     }
 

@@ -81,8 +81,8 @@ public static class SpecReader
             input.Path,
             schemes.ToEquatableArray(),
             features.HasHttpClientFactory);
-        var models = schemas.CompleteModels().OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray();
-        return new ApiSpec(specContext, generate, models, groups.ToEquatableArray());
+        var (models, named) = EnumDeduplicator.Apply(schemas.CompleteModels(), groups, schemas.ModelPointers, context);
+        return new ApiSpec(specContext, generate, models.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray(), named.ToEquatableArray());
     }
 
     private static void ReportUnreadable(SpecInput input, ReadContext context, System.Collections.Generic.IList<OpenApiError> errors)
