@@ -129,6 +129,23 @@ public class ServerConformanceTests
           responses:
             "200": { description: ok, content: { application/json: { schema: { type: string } } } }
             "422": { description: invalid, content: { application/json: { schema: { $ref: '#/components/schemas/HTTPValidationError' } } } }
+      /archive:
+        put:
+          operationId: putArchive
+          tags: [raw]
+          requestBody:
+            content:
+              application/x-tar: { schema: { type: string, format: binary } }
+              application/octet-stream: { schema: { type: string, format: binary } }
+          responses:
+            "200": { description: ok, content: { application/json: { schema: { type: string } } } }
+      /notes:
+        post:
+          operationId: postNote
+          tags: [raw]
+          requestBody: { required: true, content: { text/plain: { schema: { type: string } } } }
+          responses:
+            "200": { description: ok, content: { application/json: { schema: { type: string } } } }
     """;
 
     private const string Host = """
@@ -181,6 +198,18 @@ public class ServerConformanceTests
     {
         public override Task<UploadResult> Upload(Microsoft.AspNetCore.Http.IFormFile file, string note, CancellationToken ct) =>
             Task.FromResult<UploadResult>(file.FileName + ":" + file.Length + ":[" + note + "]");
+    }
+
+    public sealed class RawController : RawControllerBase
+    {
+        public override async Task<PutArchiveResult> PutArchive(System.IO.Stream? body, CancellationToken ct)
+        {
+            using var copy = new System.IO.MemoryStream();
+            if (body is not null) await body.CopyToAsync(copy, ct);
+            return "bytes=" + copy.Length;
+        }
+
+        public override Task<PostNoteResult> PostNote(string body, CancellationToken ct) => Task.FromResult<PostNoteResult>("note=" + body);
     }
 
     public static class TestHost
@@ -355,5 +384,22 @@ public class ServerConformanceTests
         Assert.Equal((HttpStatusCode.Unauthorized, "application/json"), (challenge.Status, challenge.ContentType));
         Assert.Equal("Not authenticated", challenge.Json.GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Get, "settings", key: "k-secret")).Status);
+    }
+
+    [Fact]
+    public async Task Text_and_binary_bodies_are_read_without_an_input_formatter_and_other_media_types_are_415()
+    {
+        static ByteArrayContent Raw(string text, string mediaType) => new(Encoding.UTF8.GetBytes(text)) { Headers = { ContentType = MediaTypeHeaderValue.Parse(mediaType) } };
+        // Every documented media type is accepted (MVC alone would answer 415: it has no formatter for them).
+        var tar = await Send(HttpMethod.Put, "archive", Raw("hello", "application/x-tar"));
+        Assert.Equal((HttpStatusCode.OK, "bytes=5"), (tar.Status, tar.Json.GetString()));
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Put, "archive", Raw("hello", "application/octet-stream"))).Status);
+        var note = await Send(HttpMethod.Post, "notes", Raw("Zoë 😀", "text/plain; charset=utf-8"));
+        Assert.Equal((HttpStatusCode.OK, "note=Zoë 😀"), (note.Status, note.Json.GetString()));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await Send(HttpMethod.Put, "archive", Json("{}"))).Status);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await Send(HttpMethod.Post, "notes", Raw("x", "application/octet-stream"))).Status);
+        var nonsense = new ByteArrayContent([1]);
+        nonsense.Headers.TryAddWithoutValidation("Content-Type", "not a media type");
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await Send(HttpMethod.Put, "archive", nonsense)).Status);
     }
 }

@@ -55,6 +55,7 @@ public static class ServerViews
             HasCookies = group.Operations.Any(op => op.Parameters.Any(p => p.In == ParameterLocation.Cookie && StyledBinder(p, context.Namespace) is null)),
             HasStyled = group.Operations.Any(op => op.Parameters.Any(p => StyledBinder(p, ns: context.Namespace) is not null)
                 || op.Body?.Fields.Any(f => !f.IsFile && InputErrors.IsString(f.Type)) == true),
+            HasRawBodies = group.Operations.Any(op => op.Body is { Kind: BodyKind.Text or BodyKind.Binary, Fields.Count: 0 }),
         },
         Client = context.ClientName,
     };
@@ -193,8 +194,14 @@ public static class ServerViews
         }
         else if (op.Body is { } body)
         {
-            var source = body.Kind is BodyKind.Form or BodyKind.Multipart ? "FromForm" : "FromBody";
-            parts.Add("[global::Microsoft.AspNetCore.Mvc." + source + "] " + CSharp.Type(body.Required ? body.Type! : body.Type!.AsNullable(), ns) + " body");
+            var source = body.Kind switch
+            {
+                BodyKind.Form or BodyKind.Multipart => "[global::Microsoft.AspNetCore.Mvc.FromForm] ",
+                // MVC has no input formatter for text or binary bodies (it would answer 415): the controller base's binder reads them.
+                BodyKind.Text or BodyKind.Binary => "[global::Microsoft.AspNetCore.Mvc.ModelBinder(typeof(RawBodyBinder))] [BodyMediaTypes(" + string.Join(", ", body.MediaTypes.Select(CSharp.Literal)) + ")] ",
+                _ => "[global::Microsoft.AspNetCore.Mvc.FromBody] ",
+            };
+            parts.Add(source + CSharp.Type(body.Required ? body.Type! : body.Type!.AsNullable(), ns) + " body");
         }
         parts.Add("global::System.Threading.CancellationToken cancellationToken");
         return string.Join(", ", parts);

@@ -24,7 +24,8 @@ public enum BodyKind
 /// A request body. Form and multipart bodies with known properties are flattened into <see cref="Fields"/>, one
 /// method parameter each, because files are streams on the client and IFormFile on the server.
 /// </summary>
-public sealed record RequestBodyDef(BodyKind Kind, string ContentType, TypeRef? Type, bool Required, string? Description, EquatableArray<FormFieldDef> Fields = default, InputRule? Rule = null);
+/// <remarks><see cref="MediaTypes"/>: every documented media type, which a text or binary body on the server accepts.</remarks>
+public sealed record RequestBodyDef(BodyKind Kind, string ContentType, TypeRef? Type, bool Required, string? Description, EquatableArray<FormFieldDef> Fields = default, InputRule? Rule = null, EquatableArray<string> MediaTypes = default);
 
 /// <summary>One form field; <see cref="IsFile"/> fields are binary parts (an array of them when <see cref="IsArray"/>).</summary>
 public sealed record FormFieldDef(string Name, string WireName, TypeRef Type, bool IsFile, bool IsArray, bool Required, string? Description, InputRule? Rule = null);

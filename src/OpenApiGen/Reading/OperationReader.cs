@@ -205,7 +205,8 @@ public sealed class OperationReader
             BodyKind.Text => TypeRef.Primitive("string", false),
             _ => TypeRef.Primitive("global::System.IO.Stream", false),
         };
-        return new RequestBodyDef(kind, contentType, type, body.Required, body.Description, fields?.ToEquatableArray() ?? EquatableArray<FormFieldDef>.Empty, kind == BodyKind.Json ? _rules.Read(media.Schema) : null);
+        return new RequestBodyDef(kind, contentType, type, body.Required, body.Description, fields?.ToEquatableArray() ?? EquatableArray<FormFieldDef>.Empty, kind == BodyKind.Json ? _rules.Read(media.Schema) : null,
+            content.Keys.OrderBy(k => k, StringComparer.Ordinal).ToEquatableArray());
     }
 
     private List<FormFieldDef>? ReadFormFields(string nameHint, IOpenApiSchema? schema, string pointer, NameScope names)
