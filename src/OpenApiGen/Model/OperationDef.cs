@@ -32,8 +32,9 @@ public sealed record FormFieldDef(string Name, string WireName, TypeRef Type, bo
 
 /// <summary>
 /// How a documented body can carry errors the server builds itself (invalid input, a failed challenge): RFC 9457
-/// problem details, FastAPI's HTTPValidationError (<c>detail[]</c> of loc/msg/type), an open object that takes
-/// <c>{"detail": text}</c>, or any other shape (a generated hook builds it). None: no body documented.
+/// problem details, FastAPI's HTTPValidationError (<c>detail[]</c> of loc/msg/type), an object that takes its text in
+/// one member (<c>{"detail": text}</c>, or its one required text member: <c>{"message": text}</c>), or any other shape
+/// (a generated hook builds it). None: no body documented.
 /// </summary>
 public enum ErrorShape
 {
@@ -44,8 +45,8 @@ public enum ErrorShape
     Custom,
 }
 
-/// <summary>A documented response; <see cref="MemberName"/> names its factory on the server result type.</summary>
-public sealed record ResponseDef(string StatusCode, string MemberName, string? ContentType, TypeRef? Type, bool IsBinary, string? Description, EquatableArray<HeaderDef> Headers = default, ErrorShape Shape = ErrorShape.None)
+/// <summary>A documented response; <see cref="MemberName"/> names its factory on the server result type; <see cref="DetailMember"/> is where a <see cref="ErrorShape.Detail"/> body puts its text.</summary>
+public sealed record ResponseDef(string StatusCode, string MemberName, string? ContentType, TypeRef? Type, bool IsBinary, string? Description, EquatableArray<HeaderDef> Headers = default, ErrorShape Shape = ErrorShape.None, string DetailMember = "detail")
 {
     public bool IsSuccess => StatusCode.Length == 3 && StatusCode[0] == '2';
 }
