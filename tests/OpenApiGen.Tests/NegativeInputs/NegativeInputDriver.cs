@@ -228,29 +228,11 @@ public sealed class NegativeInputDriver
         if (kind == BodyKind.Json)
         {
             yield return ("malformed JSON", valid(null) with { Json = null, Raw = () => Raw("{\"a\":", "application/json") }, "body");
-            var resolved = NonNull(bodySchema!.Value);
-            if (!resolved.TryGetProperty("properties", out var properties)) yield break;
+            if (TypeOf(bodySchema!.Value) != "object") yield break;
             yield return ("array for object", valid(JsonNode.Parse("[]")), "body");
-            foreach (var name in Required(resolved))
+            foreach (var (what, body, location) in MemberMutations(bodySchema.Value, []))
             {
-                var sample = (JsonObject)Sample(bodySchema.Value)!;
-                sample.Remove(name);
-                yield return ("missing body." + name, valid(sample), "body." + name);
-            }
-            foreach (var member in properties.EnumerateObject())
-            {
-                foreach (var (what, value) in Invalid(member.Value, json: true))
-                {
-                    var sample = (JsonObject)Sample(bodySchema.Value)!;
-                    sample[member.Name] = value;
-                    yield return (what + " body." + member.Name, valid(sample), "body." + member.Name);
-                }
-            }
-            if (resolved.TryGetProperty("additionalProperties", out var extra) && extra.ValueKind == JsonValueKind.False)
-            {
-                var sample = (JsonObject)Sample(bodySchema.Value)!;
-                sample["zz_unknown"] = 1;
-                yield return ("unknown member", valid(sample), "body.zz_unknown");
+                yield return (what + " " + location, valid(body), location);
             }
         }
         if (kind == BodyKind.Multipart)
@@ -258,6 +240,59 @@ public sealed class NegativeInputDriver
             yield return ("malformed multipart", valid(null) with { Raw = () => Raw("garbage", "multipart/form-data; boundary=XyZ") }, "body");
             yield return ("unparsable field name", valid(null) with { Raw = () => Multipart(("files[", null, "x")) }, "body");
         }
+    }
+
+    /// <summary>
+    /// One broken constraint of a JSON body member at a time, down to three levels of nested objects: each is set in a
+    /// fresh valid body, its parents created from their samples where the valid body has none.
+    /// </summary>
+    private IEnumerable<(string What, JsonNode Body, string Location)> MemberMutations(JsonElement root, List<(string Name, JsonElement Schema)> path)
+    {
+        var at = "body" + string.Concat(path.Select(p => "." + p.Name));
+        var schema = path.Count == 0 ? root : path[^1].Schema;
+        JsonObject Fresh(out JsonObject parent)
+        {
+            var body = (JsonObject)Sample(root)!;
+            parent = body;
+            foreach (var (name, member) in path)
+            {
+                if (parent[name] is not JsonObject child) parent[name] = child = Sample(member) as JsonObject ?? new JsonObject();
+                parent = child;
+            }
+            return body;
+        }
+        var members = Members(schema).ToList();
+        foreach (var (name, _, _) in members.Where(m => m.Required))
+        {
+            var body = Fresh(out var parent);
+            parent.Remove(name);
+            yield return ("missing", body, at + "." + name);
+        }
+        foreach (var (name, _, member) in members.Where(m => !IsUnion(m.Schema)))
+        {
+            foreach (var (what, value) in Invalid(member, json: true))
+            {
+                var body = Fresh(out var parent);
+                parent[name] = value;
+                yield return (what, body, at + "." + name);
+            }
+            if (path.Count < 2 && TypeOf(member) == "object") foreach (var nested in MemberMutations(root, [.. path, (name, member)])) yield return nested;
+        }
+        if (NonNull(schema).TryGetProperty("additionalProperties", out var extra) && extra.ValueKind == JsonValueKind.False)
+        {
+            var body = Fresh(out var parent);
+            parent["zz_unknown"] = 1;
+            yield return ("unknown member", body, at + ".zz_unknown");
+        }
+    }
+
+    private bool IsReadOnly(JsonElement schema) => Resolve(schema) is { ValueKind: JsonValueKind.Object } s && s.TryGetProperty("readOnly", out var r) && r.ValueKind == JsonValueKind.True;
+
+    // oneOf/anyOf with more than one non-null option: a value broken for one option may suit another.
+    private bool IsUnion(JsonElement schema)
+    {
+        var s = Resolve(schema);
+        return new[] { "anyOf", "oneOf" }.Any(k => s.TryGetProperty(k, out var options) && options.EnumerateArray().Count(o => !(o.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() == "null")) > 1);
     }
 
     /// <summary>
@@ -496,11 +531,16 @@ public sealed class NegativeInputDriver
         .Where(p => !(p.GetProperty("in").GetString() == "header" && p.GetProperty("name").GetString()!.ToLowerInvariant() is "accept" or "content-type" or "authorization")).Select(p =>
         new Input(p.GetProperty("name").GetString()!, p.GetProperty("in").GetString()!, p.TryGetProperty("required", out var r) && r.GetBoolean(), p.TryGetProperty("schema", out var s) ? s : default));
 
+    // An object's members, its allOf parts' included.
     private IEnumerable<(string Name, bool Required, JsonElement Schema)> Members(JsonElement schema)
     {
         var resolved = NonNull(schema);
+        if (resolved.ValueKind != JsonValueKind.Object) return [];
         var required = Required(resolved).ToHashSet();
-        return resolved.TryGetProperty("properties", out var properties) ? properties.EnumerateObject().Select(p => (p.Name, required.Contains(p.Name), p.Value)) : [];
+        var own = resolved.TryGetProperty("properties", out var properties) ? properties.EnumerateObject().Select(p => (p.Name, required.Contains(p.Name), p.Value)) : [];
+        var parts = resolved.TryGetProperty("allOf", out var allOf) ? allOf.EnumerateArray().SelectMany(Members) : [];
+        // A readOnly member is never required in a request.
+        return own.Concat(parts).GroupBy(m => m.Name).Select(g => (g.Key, (g.Any(m => m.Item2) || required.Contains(g.Key)) && !IsReadOnly(g.First().Item3), g.First().Item3));
     }
 
     /// <summary>The body the driver sends: JSON if listed, else a form, else multipart, else the first media type as raw bytes.</summary>
@@ -576,7 +616,8 @@ public sealed class NegativeInputDriver
     {
         var s = NonNull(schema);
         if (s.ValueKind != JsonValueKind.Object) return null;
-        if (!s.TryGetProperty("type", out var t)) return s.TryGetProperty("properties", out _) ? "object" : null;
+        if (!s.TryGetProperty("type", out var t))
+            return s.TryGetProperty("properties", out _) ? "object" : s.TryGetProperty("allOf", out var parts) ? parts.EnumerateArray().Select(TypeOf).FirstOrDefault(x => x is not null) : null;
         return t.ValueKind == JsonValueKind.String ? t.GetString() : t.EnumerateArray().Select(x => x.GetString()).FirstOrDefault(x => x != "null");
     }
 
