@@ -35,10 +35,22 @@ public static class ServerViews
 
     public static object Group(SpecContext context, OperationGroup group)
     {
+        group = group with { Operations = group.Operations.Select(WithoutIgnoredHeaders).ToEquatableArray() };
         var rules = new InputRuleCode(context);
         var operations = group.Operations.Select(op => Operation(context, op, rules)).ToArray();
         return GroupView(context, group, operations, rules);
     }
+
+    // OpenAPI: header parameters named Accept, Content-Type or Authorization SHALL be ignored; the server takes the body's
+    // media types and the security schemes for those (docker's /build declares Content-type with a media type its body
+    // does not list, which refused every valid request). The client still sends them: servers in the wild may want them.
+    private static readonly HashSet<string> IgnoredHeaders = new(System.StringComparer.OrdinalIgnoreCase) { "Accept", "Content-Type", "Authorization" };
+
+    private static OperationDef WithoutIgnoredHeaders(OperationDef op) => op.Parameters.Any(IsIgnored)
+        ? op with { Parameters = op.Parameters.Where(p => !IsIgnored(p)).ToEquatableArray() }
+        : op;
+
+    private static bool IsIgnored(ParameterDef p) => p.In == ParameterLocation.Header && IgnoredHeaders.Contains(p.WireName);
 
     private static object GroupView(SpecContext context, OperationGroup group, object[] operations, InputRuleCode rules) => new
     {

@@ -114,8 +114,6 @@ public sealed class OperationReader
             security.ToEquatableArray());
     }
 
-    private static readonly HashSet<string> IgnoredHeaders = new(StringComparer.OrdinalIgnoreCase) { "Accept", "Content-Type", "Authorization" };
-
     private List<ParameterDef> ReadParameters(string operationName, IOpenApiPathItem item, OpenApiOperation operation, string pointer, NameScope names)
     {
         // Operation-level parameters override path-level ones with the same name and location.
@@ -142,9 +140,6 @@ public sealed class OperationReader
                 Microsoft.OpenApi.ParameterLocation.Cookie => Model.ParameterLocation.Cookie,
                 _ => Model.ParameterLocation.Query,
             };
-            // OpenAPI: header parameters named Accept, Content-Type or Authorization SHALL be ignored (the body's media
-            // type and the security schemes say those); docker's /build declares Content-type with a media type its body does not list.
-            if (location == Model.ParameterLocation.Header && IgnoredHeaders.Contains(parameter.Name)) continue;
             var required = parameter.Required || location == Model.ParameterLocation.Path;
             var schema = parameter.Schema ?? parameter.Content?.Values.FirstOrDefault()?.Schema;
             if (schema is null) _context.Report(DiagnosticDescriptors.ParameterWithoutSchema.Id, parameterPointer, parameter.Name);
