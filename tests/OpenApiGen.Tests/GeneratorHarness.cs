@@ -52,6 +52,12 @@ public static class GeneratorHarness
     {
         var (result, compilation) = Run(spec);
         Assert.Empty(result.Diagnostics);
+        return Load(compilation, loadContextName, collectible, extraSources);
+    }
+
+    /// <summary>Compiles generated output with the given extra sources and loads the assembly.</summary>
+    public static System.Reflection.Assembly Load(Compilation compilation, string loadContextName, bool collectible, params string[] extraSources)
+    {
         var options = (CSharpParseOptions)compilation.SyntaxTrees.First().Options;
         compilation = compilation.AddSyntaxTrees(extraSources.Select(s => CSharpSyntaxTree.ParseText(s, options)));
         using var stream = new MemoryStream();

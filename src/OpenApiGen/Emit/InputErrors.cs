@@ -22,9 +22,9 @@ public static class InputErrors
         var sources = op.Parameters.Select(p => (p.WireName, p.In.ToString().ToLowerInvariant()))
             .Concat(op.Body?.Fields.Select(f => (f.WireName, "body")) ?? Enumerable.Empty<(string, string)>())
             .SelectMany(s => new[] { CSharp.Literal(s.Item1), CSharp.Literal(s.Item2) });
-        var checkBody = op.Body is { Kind: BodyKind.Json, Rule: not null } ? new[] { "CheckBody = true" } : new string[0];
+        var named = (op.Body is { Kind: BodyKind.Json, Rule: not null } ? new[] { "CheckBody = true" } : new string[0]).Concat(DetailMember(response));
         return "[global::" + context.Namespace + "." + context.ClientName + "InputError(" + string.Join(", ",
-            new[] { CSharp.Int(status), CSharp.Literal(contentType), Shape(context, shape) }.Concat(sources).Concat(checkBody)) + ")]";
+            new[] { CSharp.Int(status), CSharp.Literal(contentType), Shape(context, shape) }.Concat(sources).Concat(named)) + ")]";
     }
 
     /// <summary>The attribute that makes the security handler write a documented 401 body, or null when none is documented.</summary>
@@ -32,8 +32,13 @@ public static class InputErrors
     {
         var response = op.Responses.FirstOrDefault(r => r.StatusCode == "401");
         if (response?.ContentType is null || response.Shape == ErrorShape.None) return null;
-        return "[global::" + context.Namespace + "." + context.ClientName + "Challenge(" + CSharp.Literal(response.ContentType) + ", " + Shape(context, response.Shape) + ")]";
+        return "[global::" + context.Namespace + "." + context.ClientName + "Challenge(" + string.Join(", ",
+            new[] { CSharp.Literal(response.ContentType), Shape(context, response.Shape) }.Concat(DetailMember(response))) + ")]";
     }
+
+    // Named only when it is not the default "detail", so the attributes of FastAPI specs stay as they were.
+    private static IEnumerable<string> DetailMember(ResponseDef? response) =>
+        response is { Shape: ErrorShape.Detail } && response.DetailMember != "detail" ? new[] { "DetailMember = " + CSharp.Literal(response.DetailMember) } : Enumerable.Empty<string>();
 
     public static bool IsString(TypeRef type) => type.Kind == TypeKind.Primitive && type.Name == "string";
 

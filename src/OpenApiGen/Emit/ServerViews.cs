@@ -35,10 +35,22 @@ public static class ServerViews
 
     public static object Group(SpecContext context, OperationGroup group)
     {
+        group = group with { Operations = group.Operations.Select(WithoutIgnoredHeaders).ToEquatableArray() };
         var rules = new InputRuleCode(context);
         var operations = group.Operations.Select(op => Operation(context, op, rules)).ToArray();
         return GroupView(context, group, operations, rules);
     }
+
+    // OpenAPI: header parameters named Accept, Content-Type or Authorization SHALL be ignored; the server takes the body's
+    // media types and the security schemes for those (docker's /build declares Content-type with a media type its body
+    // does not list, which refused every valid request). The client still sends them: servers in the wild may want them.
+    private static readonly HashSet<string> IgnoredHeaders = new(System.StringComparer.OrdinalIgnoreCase) { "Accept", "Content-Type", "Authorization" };
+
+    private static OperationDef WithoutIgnoredHeaders(OperationDef op) => op.Parameters.Any(IsIgnored)
+        ? op with { Parameters = op.Parameters.Where(p => !IsIgnored(p)).ToEquatableArray() }
+        : op;
+
+    private static bool IsIgnored(ParameterDef p) => p.In == ParameterLocation.Header && IgnoredHeaders.Contains(p.WireName);
 
     private static object GroupView(SpecContext context, OperationGroup group, object[] operations, InputRuleCode rules) => new
     {
@@ -55,6 +67,7 @@ public static class ServerViews
             HasCookies = group.Operations.Any(op => op.Parameters.Any(p => p.In == ParameterLocation.Cookie && StyledBinder(p, context.Namespace) is null)),
             HasStyled = group.Operations.Any(op => op.Parameters.Any(p => StyledBinder(p, ns: context.Namespace) is not null)
                 || op.Body?.Fields.Any(f => !f.IsFile && InputErrors.IsString(f.Type)) == true),
+            HasRawBodies = group.Operations.Any(op => op.Body is { Kind: BodyKind.Text or BodyKind.Binary, Fields.Count: 0 }),
         },
         Client = context.ClientName,
     };
@@ -193,8 +206,14 @@ public static class ServerViews
         }
         else if (op.Body is { } body)
         {
-            var source = body.Kind is BodyKind.Form or BodyKind.Multipart ? "FromForm" : "FromBody";
-            parts.Add("[global::Microsoft.AspNetCore.Mvc." + source + "] " + CSharp.Type(body.Required ? body.Type! : body.Type!.AsNullable(), ns) + " body");
+            var source = body.Kind switch
+            {
+                BodyKind.Form or BodyKind.Multipart => "[global::Microsoft.AspNetCore.Mvc.FromForm] ",
+                // MVC has no input formatter for text or binary bodies (it would answer 415): the controller base's binder reads them.
+                BodyKind.Text or BodyKind.Binary => "[global::Microsoft.AspNetCore.Mvc.ModelBinder(typeof(RawBodyBinder))] [BodyMediaTypes(" + string.Join(", ", body.MediaTypes.Select(CSharp.Literal)) + ")] ",
+                _ => "[global::Microsoft.AspNetCore.Mvc.FromBody] ",
+            };
+            parts.Add(source + CSharp.Type(body.Required ? body.Type! : body.Type!.AsNullable(), ns) + " body");
         }
         parts.Add("global::System.Threading.CancellationToken cancellationToken");
         return string.Join(", ", parts);

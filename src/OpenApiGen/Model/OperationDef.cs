@@ -24,15 +24,17 @@ public enum BodyKind
 /// A request body. Form and multipart bodies with known properties are flattened into <see cref="Fields"/>, one
 /// method parameter each, because files are streams on the client and IFormFile on the server.
 /// </summary>
-public sealed record RequestBodyDef(BodyKind Kind, string ContentType, TypeRef? Type, bool Required, string? Description, EquatableArray<FormFieldDef> Fields = default, InputRule? Rule = null);
+/// <remarks><see cref="MediaTypes"/>: every documented media type, which a text or binary body on the server accepts.</remarks>
+public sealed record RequestBodyDef(BodyKind Kind, string ContentType, TypeRef? Type, bool Required, string? Description, EquatableArray<FormFieldDef> Fields = default, InputRule? Rule = null, EquatableArray<string> MediaTypes = default);
 
 /// <summary>One form field; <see cref="IsFile"/> fields are binary parts (an array of them when <see cref="IsArray"/>).</summary>
 public sealed record FormFieldDef(string Name, string WireName, TypeRef Type, bool IsFile, bool IsArray, bool Required, string? Description, InputRule? Rule = null);
 
 /// <summary>
 /// How a documented body can carry errors the server builds itself (invalid input, a failed challenge): RFC 9457
-/// problem details, FastAPI's HTTPValidationError (<c>detail[]</c> of loc/msg/type), an open object that takes
-/// <c>{"detail": text}</c>, or any other shape (a generated hook builds it). None: no body documented.
+/// problem details, FastAPI's HTTPValidationError (<c>detail[]</c> of loc/msg/type), an object that takes its text in
+/// one member (<c>{"detail": text}</c>, or its one required text member: <c>{"message": text}</c>), or any other shape
+/// (a generated hook builds it). None: no body documented.
 /// </summary>
 public enum ErrorShape
 {
@@ -43,8 +45,8 @@ public enum ErrorShape
     Custom,
 }
 
-/// <summary>A documented response; <see cref="MemberName"/> names its factory on the server result type.</summary>
-public sealed record ResponseDef(string StatusCode, string MemberName, string? ContentType, TypeRef? Type, bool IsBinary, string? Description, EquatableArray<HeaderDef> Headers = default, ErrorShape Shape = ErrorShape.None)
+/// <summary>A documented response; <see cref="MemberName"/> names its factory on the server result type; <see cref="DetailMember"/> is where a <see cref="ErrorShape.Detail"/> body puts its text.</summary>
+public sealed record ResponseDef(string StatusCode, string MemberName, string? ContentType, TypeRef? Type, bool IsBinary, string? Description, EquatableArray<HeaderDef> Headers = default, ErrorShape Shape = ErrorShape.None, string DetailMember = "detail")
 {
     public bool IsSuccess => StatusCode.Length == 3 && StatusCode[0] == '2';
 }

@@ -205,7 +205,8 @@ public sealed class OperationReader
             BodyKind.Text => TypeRef.Primitive("string", false),
             _ => TypeRef.Primitive("global::System.IO.Stream", false),
         };
-        return new RequestBodyDef(kind, contentType, type, body.Required, body.Description, fields?.ToEquatableArray() ?? EquatableArray<FormFieldDef>.Empty, kind == BodyKind.Json ? _rules.Read(media.Schema) : null);
+        return new RequestBodyDef(kind, contentType, type, body.Required, body.Description, fields?.ToEquatableArray() ?? EquatableArray<FormFieldDef>.Empty, kind == BodyKind.Json ? _rules.Read(media.Schema) : null,
+            content.Keys.OrderBy(k => k, StringComparer.Ordinal).ToEquatableArray());
     }
 
     private List<FormFieldDef>? ReadFormFields(string nameHint, IOpenApiSchema? schema, string pointer, NameScope names)
@@ -273,7 +274,8 @@ public sealed class OperationReader
                 BodyKind.Text => TypeRef.Primitive("string", false),
                 _ => TypeRef.Primitive("global::System.IO.Stream", false),
             };
-            result.Add(new ResponseDef(status, member, contentType, type, kind == BodyKind.Binary, pair.Value.Description, headers, ErrorShapeReader.Of(contentType, media.Schema)));
+            var shape = ErrorShapeReader.Of(contentType, media.Schema, out var detailMember);
+            result.Add(new ResponseDef(status, member, contentType, type, kind == BodyKind.Binary, pair.Value.Description, headers, shape, detailMember));
         }
         return result;
     }

@@ -13,7 +13,7 @@ namespace OpenHands.Api
         /// build a body of a shape the generator does not know (<see cref="OpenHandsErrorShape.Custom"/>: problem details until then).
         /// </summary>
         protected virtual global::Microsoft.AspNetCore.Mvc.IActionResult InvalidInput(global::OpenHands.Api.OpenHandsInputErrorAttribute documented, global::System.Collections.Generic.IReadOnlyList<global::OpenHands.Api.OpenHandsInputError> errors) =>
-            global::OpenHands.Api.OpenHandsErrorBodies.Result(documented.StatusCode, documented.ContentType, documented.Shape, errors);
+            global::OpenHands.Api.OpenHandsErrorBodies.Result(documented.StatusCode, documented.ContentType, documented.Shape, errors, detailMember: documented.DetailMember);
 
         global::Microsoft.AspNetCore.Mvc.IActionResult global::OpenHands.Api.IOpenHandsInvalidInput.InvalidInput(global::OpenHands.Api.OpenHandsInputErrorAttribute documented, global::System.Collections.Generic.IReadOnlyList<global::OpenHands.Api.OpenHandsInputError> errors) =>
             InvalidInput(documented, errors);

@@ -133,7 +133,7 @@ namespace OpenHands.Api
             var errors = documented.Shape == OpenHandsErrorShape.Validation
                 ? new[] { new OpenHandsInputError(Options.CredentialLocation, "Not authenticated", "not_authenticated") }
                 : global::System.Array.Empty<OpenHandsInputError>();
-            await OpenHandsErrorBodies.WriteAsync(Context, 401, documented.ContentType, documented.Shape, errors, "Not authenticated").ConfigureAwait(false);
+            await OpenHandsErrorBodies.WriteAsync(Context, 401, documented.ContentType, documented.Shape, errors, "Not authenticated", documented.DetailMember).ConfigureAwait(false);
         }
 
         // An AND requirement with a credential missing or wrong is "not authenticated" (401), not "not allowed" (403).

@@ -13,7 +13,7 @@ namespace OpenHands.Api
         Problem,
         /// <summary>FastAPI's HTTPValidationError: {"detail": [{"loc": [...], "msg": "...", "type": "..."}]}.</summary>
         Validation,
-        /// <summary>An open object: {"detail": "..."}.</summary>
+        /// <summary>An object that takes the text in one member: {"detail": "..."} (or its one required text member, such as "message").</summary>
         Detail,
         /// <summary>Any other shape: the controller base's InvalidInput hook builds it (problem details until overridden).</summary>
         Custom,
@@ -62,6 +62,9 @@ namespace OpenHands.Api
         /// <summary>The operation's JSON body has constraints: it is buffered so they can be checked on the JSON as sent.</summary>
         public bool CheckBody { get; set; }
 
+        /// <summary>The member a <see cref="OpenHandsErrorShape.Detail"/> body puts its text in.</summary>
+        public string DetailMember { get; set; } = "detail";
+
         // After [ApiController]'s 415 filter (-3000), before its ModelStateInvalidFilter (-2000).
         public int Order => -2001;
 
@@ -76,7 +79,7 @@ namespace OpenHands.Api
             if (executed.Exception is global::System.OperationCanceledException) return;
             executed.ExceptionHandled = true;
             var errors = new[] { new OpenHandsInputError(new object[] { "body" }, "The request body could not be read.", "value_error") };
-            await OpenHandsErrorBodies.Result(StatusCode, ContentType, Shape, errors).ExecuteResultAsync(context).ConfigureAwait(false);
+            await OpenHandsErrorBodies.Result(StatusCode, ContentType, Shape, errors, detailMember: DetailMember).ExecuteResultAsync(context).ConfigureAwait(false);
         }
 
         public async global::System.Threading.Tasks.Task OnActionExecutionAsync(global::Microsoft.AspNetCore.Mvc.Filters.ActionExecutingContext context, global::Microsoft.AspNetCore.Mvc.Filters.ActionExecutionDelegate next)
@@ -102,7 +105,7 @@ namespace OpenHands.Api
             }
             context.Result = context.Controller is IOpenHandsInvalidInput handler
                 ? handler.InvalidInput(this, errors)
-                : OpenHandsErrorBodies.Result(StatusCode, ContentType, Shape, errors);
+                : OpenHandsErrorBodies.Result(StatusCode, ContentType, Shape, errors, detailMember: DetailMember);
         }
 
         private OpenHandsInputError Describe(string key, global::Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateEntry entry, global::Microsoft.AspNetCore.Mvc.ModelBinding.ModelError error)
@@ -380,6 +383,9 @@ namespace OpenHands.Api
         public string ContentType { get; }
 
         public OpenHandsErrorShape Shape { get; }
+
+        /// <summary>The member a <see cref="OpenHandsErrorShape.Detail"/> body puts its text in.</summary>
+        public string DetailMember { get; set; } = "detail";
     }
 
     /// <summary>Writes error bodies in the documented shapes with Utf8JsonWriter (no reflection, trim-safe).</summary>
@@ -388,23 +394,23 @@ namespace OpenHands.Api
     {
         public const string InvalidTitle = "One or more validation errors occurred.";
 
-        public static global::Microsoft.AspNetCore.Mvc.IActionResult Result(int statusCode, string contentType, OpenHandsErrorShape shape, global::System.Collections.Generic.IReadOnlyList<OpenHandsInputError> errors, string title = InvalidTitle)
+        public static global::Microsoft.AspNetCore.Mvc.IActionResult Result(int statusCode, string contentType, OpenHandsErrorShape shape, global::System.Collections.Generic.IReadOnlyList<OpenHandsInputError> errors, string title = InvalidTitle, string detailMember = "detail")
         {
             if (shape == OpenHandsErrorShape.None) return new global::Microsoft.AspNetCore.Mvc.StatusCodeResult(statusCode);
             // A shape nobody built a body for falls back to problem details, labelled as such.
             if (shape == OpenHandsErrorShape.Custom) contentType = "application/problem+json";
-            return new global::Microsoft.AspNetCore.Mvc.ContentResult { StatusCode = statusCode, ContentType = contentType, Content = Json(statusCode, shape, errors, title) };
+            return new global::Microsoft.AspNetCore.Mvc.ContentResult { StatusCode = statusCode, ContentType = contentType, Content = Json(statusCode, shape, errors, title, detailMember) };
         }
 
-        public static global::System.Threading.Tasks.Task WriteAsync(global::Microsoft.AspNetCore.Http.HttpContext context, int statusCode, string contentType, OpenHandsErrorShape shape, global::System.Collections.Generic.IReadOnlyList<OpenHandsInputError> errors, string title)
+        public static global::System.Threading.Tasks.Task WriteAsync(global::Microsoft.AspNetCore.Http.HttpContext context, int statusCode, string contentType, OpenHandsErrorShape shape, global::System.Collections.Generic.IReadOnlyList<OpenHandsInputError> errors, string title, string detailMember = "detail")
         {
             context.Response.StatusCode = statusCode;
             if (shape == OpenHandsErrorShape.None) return global::System.Threading.Tasks.Task.CompletedTask;
             context.Response.ContentType = shape == OpenHandsErrorShape.Custom ? "application/problem+json" : contentType;
-            return global::Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, Json(statusCode, shape, errors, title), context.RequestAborted);
+            return global::Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, Json(statusCode, shape, errors, title, detailMember), context.RequestAborted);
         }
 
-        public static string Json(int statusCode, OpenHandsErrorShape shape, global::System.Collections.Generic.IReadOnlyList<OpenHandsInputError> errors, string title)
+        public static string Json(int statusCode, OpenHandsErrorShape shape, global::System.Collections.Generic.IReadOnlyList<OpenHandsInputError> errors, string title, string detailMember = "detail")
         {
             var buffer = new global::System.IO.MemoryStream();
             using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
@@ -433,7 +439,7 @@ namespace OpenHands.Api
                 {
                     var text = new global::System.Text.StringBuilder(title);
                     foreach (var error in errors) text.Append(' ').Append(Dotted(error.Location)).Append(": ").Append(error.Message);
-                    writer.WriteString("detail", text.ToString());
+                    writer.WriteString(detailMember, text.ToString());
                 }
                 else
                 {

@@ -13,7 +13,7 @@ namespace Feature.Api
         /// build a body of a shape the generator does not know (<see cref="FeatureErrorShape.Custom"/>: problem details until then).
         /// </summary>
         protected virtual global::Microsoft.AspNetCore.Mvc.IActionResult InvalidInput(global::Feature.Api.FeatureInputErrorAttribute documented, global::System.Collections.Generic.IReadOnlyList<global::Feature.Api.FeatureInputError> errors) =>
-            global::Feature.Api.FeatureErrorBodies.Result(documented.StatusCode, documented.ContentType, documented.Shape, errors);
+            global::Feature.Api.FeatureErrorBodies.Result(documented.StatusCode, documented.ContentType, documented.Shape, errors, detailMember: documented.DetailMember);
 
         global::Microsoft.AspNetCore.Mvc.IActionResult global::Feature.Api.IFeatureInvalidInput.InvalidInput(global::Feature.Api.FeatureInputErrorAttribute documented, global::System.Collections.Generic.IReadOnlyList<global::Feature.Api.FeatureInputError> errors) =>
             InvalidInput(documented, errors);
@@ -24,18 +24,66 @@ namespace Feature.Api
         [global::Microsoft.AspNetCore.Mvc.HttpPost("note")]
         [global::Feature.Api.FeatureInputError(400, "application/json", global::Feature.Api.FeatureErrorShape.Detail)]
         [global::Microsoft.AspNetCore.Mvc.ProducesResponseType(201)]
-        public abstract global::System.Threading.Tasks.Task<global::Feature.Api.PostNoteResult> PostNote([global::Microsoft.AspNetCore.Mvc.FromBody] string? body, global::System.Threading.CancellationToken cancellationToken);
+        public abstract global::System.Threading.Tasks.Task<global::Feature.Api.PostNoteResult> PostNote([global::Microsoft.AspNetCore.Mvc.ModelBinder(typeof(RawBodyBinder))] [BodyMediaTypes("text/plain")] string? body, global::System.Threading.CancellationToken cancellationToken);
 
         [global::Microsoft.AspNetCore.Mvc.HttpPut("raw")]
         [global::Feature.Api.FeatureInputError(400, "application/problem+json", global::Feature.Api.FeatureErrorShape.Problem)]
         [global::Microsoft.AspNetCore.Mvc.ProducesResponseType<global::System.IO.Stream>(200, "application/octet-stream")]
-        public abstract global::System.Threading.Tasks.Task<global::Feature.Api.PutRawResult> PutRaw([global::Microsoft.AspNetCore.Mvc.FromBody] global::System.IO.Stream? body, global::System.Threading.CancellationToken cancellationToken);
+        public abstract global::System.Threading.Tasks.Task<global::Feature.Api.PutRawResult> PutRaw([global::Microsoft.AspNetCore.Mvc.ModelBinder(typeof(RawBodyBinder))] [BodyMediaTypes("application/octet-stream")] global::System.IO.Stream? body, global::System.Threading.CancellationToken cancellationToken);
 
         [global::Microsoft.AspNetCore.Mvc.HttpPost("upload")]
         [global::Feature.Api.FeatureInputError(400, "application/problem+json", global::Feature.Api.FeatureErrorShape.Problem, "file", "body", "note", "body")]
         [global::Microsoft.AspNetCore.Mvc.Consumes("multipart/form-data")]
         [global::Microsoft.AspNetCore.Mvc.ProducesResponseType(204)]
         public abstract global::System.Threading.Tasks.Task<global::Feature.Api.UploadResult> Upload([global::Microsoft.AspNetCore.Mvc.ModelBinding.BindRequired] [global::Microsoft.AspNetCore.Mvc.FromForm(Name = "file")] global::Microsoft.AspNetCore.Http.IFormFile file, [global::Microsoft.AspNetCore.Mvc.ModelBinder(typeof(DelimitedBinder<string>), Name = "note")] [ParameterStyle("form", "form", true)] string? note, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>The media types a text or binary request body is documented with (wildcards allowed).</summary>
+        [global::System.AttributeUsage(global::System.AttributeTargets.Parameter)]
+        public sealed class BodyMediaTypesAttribute : global::System.Attribute
+        {
+            public BodyMediaTypesAttribute(params string[] mediaTypes) => MediaTypes = mediaTypes;
+
+            public string[] MediaTypes { get; }
+        }
+
+        /// <summary>Binds a text (string) or binary (Stream) request body, which MVC has no input formatter for; another media type is 415.</summary>
+        public sealed class RawBodyBinder : global::Microsoft.AspNetCore.Mvc.ModelBinding.IModelBinder
+        {
+            public async global::System.Threading.Tasks.Task BindModelAsync(global::Microsoft.AspNetCore.Mvc.ModelBinding.ModelBindingContext bindingContext)
+            {
+                var request = bindingContext.HttpContext.Request;
+                if (request.ContentType is { Length: > 0 } contentType && !Documented(bindingContext, contentType))
+                {
+                    // MVC's UnsupportedContentTypeFilter turns this error into 415, as it does for a formatter that cannot read.
+                    bindingContext.ModelState.AddModelError(bindingContext.ModelName, new global::Microsoft.AspNetCore.Mvc.ModelBinding.UnsupportedContentTypeException("Content type '" + contentType + "' is not supported."), bindingContext.ModelMetadata);
+                    return;
+                }
+                if (bindingContext.ModelType != typeof(string))
+                {
+                    bindingContext.Result = global::Microsoft.AspNetCore.Mvc.ModelBinding.ModelBindingResult.Success(request.Body);
+                    return;
+                }
+                var encoding = global::Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) && parsed.Encoding is { } declared ? declared : global::System.Text.Encoding.UTF8;
+                using var reader = new global::System.IO.StreamReader(request.Body, encoding);
+                bindingContext.Result = global::Microsoft.AspNetCore.Mvc.ModelBinding.ModelBindingResult.Success(await reader.ReadToEndAsync(bindingContext.HttpContext.RequestAborted).ConfigureAwait(false));
+            }
+
+            private static bool Documented(global::Microsoft.AspNetCore.Mvc.ModelBinding.ModelBindingContext context, string contentType)
+            {
+                if (context.ModelMetadata is not global::Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.DefaultModelMetadata { Attributes.ParameterAttributes: { } attributes }) return true;
+                var sent = new global::Microsoft.AspNetCore.Mvc.Formatters.MediaType(contentType);
+                foreach (var attribute in attributes)
+                {
+                    if (attribute is not BodyMediaTypesAttribute documented) continue;
+                    foreach (var mediaType in documented.MediaTypes)
+                    {
+                        if (sent.IsSubsetOf(new global::Microsoft.AspNetCore.Mvc.Formatters.MediaType(mediaType))) return true;
+                    }
+                    return false;
+                }
+                return true;
+            }
+        }
 
         /// <summary>How an OpenAPI parameter is serialized: where it travels, its style and explode.</summary>
         [global::System.AttributeUsage(global::System.AttributeTargets.Parameter)]

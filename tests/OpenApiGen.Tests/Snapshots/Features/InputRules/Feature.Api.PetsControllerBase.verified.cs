@@ -13,7 +13,7 @@ namespace Feature.Api
         /// build a body of a shape the generator does not know (<see cref="FeatureErrorShape.Custom"/>: problem details until then).
         /// </summary>
         protected virtual global::Microsoft.AspNetCore.Mvc.IActionResult InvalidInput(global::Feature.Api.FeatureInputErrorAttribute documented, global::System.Collections.Generic.IReadOnlyList<global::Feature.Api.FeatureInputError> errors) =>
-            global::Feature.Api.FeatureErrorBodies.Result(documented.StatusCode, documented.ContentType, documented.Shape, errors);
+            global::Feature.Api.FeatureErrorBodies.Result(documented.StatusCode, documented.ContentType, documented.Shape, errors, detailMember: documented.DetailMember);
 
         global::Microsoft.AspNetCore.Mvc.IActionResult global::Feature.Api.IFeatureInvalidInput.InvalidInput(global::Feature.Api.FeatureInputErrorAttribute documented, global::System.Collections.Generic.IReadOnlyList<global::Feature.Api.FeatureInputError> errors) =>
             InvalidInput(documented, errors);

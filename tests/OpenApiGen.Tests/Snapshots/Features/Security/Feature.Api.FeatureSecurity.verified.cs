@@ -205,7 +205,7 @@ namespace Feature.Api
             var errors = documented.Shape == FeatureErrorShape.Validation
                 ? new[] { new FeatureInputError(Options.CredentialLocation, "Not authenticated", "not_authenticated") }
                 : global::System.Array.Empty<FeatureInputError>();
-            await FeatureErrorBodies.WriteAsync(Context, 401, documented.ContentType, documented.Shape, errors, "Not authenticated").ConfigureAwait(false);
+            await FeatureErrorBodies.WriteAsync(Context, 401, documented.ContentType, documented.Shape, errors, "Not authenticated", documented.DetailMember).ConfigureAwait(false);
         }
 
         // An AND requirement with a credential missing or wrong is "not authenticated" (401), not "not allowed" (403).
