@@ -22,6 +22,7 @@ public sealed class SchemaMapper
     private readonly HashSet<string> _resolvingAliases = new(StringComparer.Ordinal);
     private readonly List<ModelDef> _models = new();
     private readonly Dictionary<string, string> _pointers = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _inline = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypeRef> _pointerTargets = new(StringComparer.Ordinal);
     private readonly OpenApiDocument _document;
 
@@ -42,6 +43,9 @@ public sealed class SchemaMapper
 
     /// <summary>Where in the spec each model's schema is, for diagnostics about the model as a whole.</summary>
     public IReadOnlyDictionary<string, string> ModelPointers => _pointers;
+
+    /// <summary>Models of inline schemas, named by where they are rather than by the spec.</summary>
+    public IReadOnlyCollection<string> InlineModels => _inline;
 
     /// <summary>Builds the models of all component schemas that need one.</summary>
     public void MapComponents()
@@ -340,6 +344,7 @@ public sealed class SchemaMapper
     private TypeRef InlineModel(IOpenApiSchema schema, string nameHint, string pointer)
     {
         var name = ClaimTypeName(nameHint, pointer);
+        _inline.Add(name);
         var model = BuildModel(name, schema, pointer);
         return TypeRef.Named(name, model.Kind != ModelKind.Object);
     }

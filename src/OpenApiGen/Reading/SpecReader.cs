@@ -81,7 +81,7 @@ public static class SpecReader
             input.Path,
             schemes.ToEquatableArray(),
             features.HasHttpClientFactory);
-        var (models, named) = EnumDeduplicator.Apply(schemas.CompleteModels(), groups, schemas.ModelPointers, context);
+        var (models, named) = ModelDeduplicator.Apply(schemas.CompleteModels(), groups, schemas.ModelPointers, schemas.InlineModels, context);
         return new ApiSpec(specContext, generate, models.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray(), named.ToEquatableArray());
     }
 
