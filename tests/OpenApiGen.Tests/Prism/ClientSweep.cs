@@ -113,7 +113,14 @@ public sealed class ClientSweep(GeneratedClient generated, OperationSamples samp
     private bool IsDocumentedError(Exception error) =>
         generated.ApiExceptionType.IsInstanceOfType(error) && error.GetType().IsGenericType;
 
-    private static string Describe(Exception? error) => error is null ? "-" : error.GetType().Name + ": " + error.Message + (error.InnerException is { } inner ? " ---> " + inner.GetType().Name + ": " + inner.Message : "");
+    private static string Describe(Exception? error) => error is null ? "-" : error.GetType().Name + ": " + error.Message + (error.InnerException is { } inner ? " ---> " + inner.GetType().Name + ": " + inner.Message + JsonAt(inner) : "") + JsonAt(error);
+
+    /// <summary>Where a JsonException with its own message (missing required members, a union's "no variant") failed:
+    /// STJ keeps that path in JsonException.Path, out of the message. KnownCauses matches it against Prism's violations.</summary>
+    private static string JsonAt(Exception error) =>
+        error is System.Text.Json.JsonException { Path: { } path } json && !json.Message.Contains("Path: ", StringComparison.Ordinal) ? " " + JsonAtMarker + path + "]" : "";
+
+    public const string JsonAtMarker = "[JSON at ";
 
     private static async Task Invoke(object target, MethodInfo method, object?[] arguments)
     {

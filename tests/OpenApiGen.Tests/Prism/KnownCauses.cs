@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace OpenApiGen.Tests.Prism;
 
 /// <summary>
@@ -39,27 +41,60 @@ public static class KnownCauses
 
     private static bool FailsAtViolation(string failure)
     {
-        var path = System.Text.RegularExpressions.Regex.Match(failure, @"Path: \$(\S*)");
+        var path = Regex.Match(failure, @"Path: \$(\S*)");
         if (!path.Success) return false;
         var failedAt = Dotted(path.Groups[1].Value);
-        var violations = failure[failure.IndexOf(ClientSweep.PrismInvalidResponse, StringComparison.Ordinal)..];
-        return System.Text.RegularExpressions.Regex.Matches(violations, @"response\.body\.?([^:;\s]*):")
-            .Select(m => m.Groups[1].Value)
+        return ResponseViolations(failure).Select(v => v.At)
             .Any(at => (failedAt + ".").StartsWith(at + ".", StringComparison.Ordinal) || at.Length == 0);
     }
 
+    /// <summary>
+    /// STJ's "missing required properties including: 'a', 'b'" (a subset of the missing ones) at $.x, where Prism's own
+    /// violations say the value at x "must have required property" for every one of those names.
+    /// </summary>
+    private static bool MissingWherePrismOmitsThem(string failure)
+    {
+        var missing = Regex.Match(failure, @"was missing required properties including: ((?:'[^']*'(?:, )?)+)");
+        if (!missing.Success || FailedAt(failure) is not { } at) return false;
+        var omitted = ResponseViolations(failure).Where(v => v.At == at)
+            .Select(v => Regex.Match(v.Message, @"must have required property '([^']*)'$")).Where(m => m.Success)
+            .Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+        return Regex.Matches(missing.Groups[1].Value, "'([^']*)'").All(name => omitted.Contains(name.Groups[1].Value));
+    }
+
+    /// <summary>A union that matched no variant at $.x, where Prism's own violations say the value at x matches none
+    /// (anyOf) or not exactly one (oneOf) of the spec's schemas there: the value is invalid for that union.</summary>
+    private static bool NoVariantWherePrismBreaksTheUnion(string failure) =>
+        failure.Contains("The JSON value does not match any variant of ", StringComparison.Ordinal) && FailedAt(failure) is { } at
+        && ResponseViolations(failure).Any(v => v.At == at && (v.Message.EndsWith("must match exactly one schema in oneOf", StringComparison.Ordinal)
+            || v.Message.EndsWith("must match a schema in anyOf", StringComparison.Ordinal)));
+
+    /// <summary>Where the JsonException (ClientSweep's path marker) failed, dotted; null when unknown.</summary>
+    private static string? FailedAt(string failure)
+    {
+        var at = Regex.Match(failure, Regex.Escape(ClientSweep.JsonAtMarker) + @"\$(\S*)\]");
+        return at.Success ? Dotted(at.Groups[1].Value) : null;
+    }
+
+    /// <summary>Prism's violations of its own response: (location under the body, dotted; message).</summary>
+    private static IEnumerable<(string At, string Message)> ResponseViolations(string failure) =>
+        Regex.Matches(failure[failure.IndexOf(ClientSweep.PrismInvalidResponse, StringComparison.Ordinal)..], @"response\.body\.?([^:;\s]*): ([^;]*)")
+            .Select(m => (m.Groups[1].Value, m.Groups[2].Value.Trim()));
+
     /// <summary>STJ's "$.a[0]['b']" as Prism's "a.0.b".</summary>
     private static string Dotted(string jsonPath) =>
-        System.Text.RegularExpressions.Regex.Replace(jsonPath, @"\[(\d+)\]|\['([^']*)'\]", m => "." + (m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)).TrimStart('.');
+        Regex.Replace(jsonPath, @"\[(\d+)\]|\['([^']*)'\]", m => "." + (m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)).TrimStart('.');
 
     /// <summary>The proven cause of a failure, or null when it is unexplained (a generator bug until shown otherwise).</summary>
     public static string? Explain(string spec, CallOutcome outcome)
     {
         // Prism's sl-violations header is its own proof that the mock generated a response breaking the spec; it explains
         // the client's failure only where the client failed: on a value Prism names (or inside one).
-        if (outcome.Failure is { } invalid && invalid.Contains(ClientSweep.PrismInvalidResponse, StringComparison.Ordinal) && FailsAtViolation(invalid))
+        if (outcome.Failure is { } invalid && invalid.Contains(ClientSweep.PrismInvalidResponse, StringComparison.Ordinal))
         {
-            return "Prism limitation: its mock response violates the spec at the value the client could not read (Prism's own sl-violations header)";
+            if (FailsAtViolation(invalid)) return "Prism limitation: its mock response violates the spec at the value the client could not read (Prism's own sl-violations header)";
+            if (MissingWherePrismOmitsThem(invalid)) return "Prism limitation: its mock response omits the required properties the client missed, at that value (Prism's own sl-violations header)";
+            if (NoVariantWherePrismBreaksTheUnion(invalid)) return "Prism limitation: its mock response's value where the client's union matched no variant fails the spec's oneOf/anyOf there (Prism's own sl-violations header)";
         }
         if (outcome.Failure is not { } failure) return null;
         // A refusal lists several violations ("; "-joined): each one needs its own known cause.
