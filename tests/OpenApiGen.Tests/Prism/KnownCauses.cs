@@ -25,6 +25,11 @@ public static class KnownCauses
         // docker-engine.yaml documents application/json-seq responses; Prism answers 500 with this problem+json itself.
         new("docker-engine.yaml", "", "Cannot find serializer for application/json-seq",
             "Prism limitation: Prism has no serializer for the application/json-seq media type the spec documents and answers 500 itself"),
+        // docker-engine.yaml POST /build: consumes [application/octet-stream], and a header parameter "Content-type" with enum
+        // [application/x-tar]. Checked against this Prism: a body sent as application/octet-stream is refused for the header
+        // enum, one sent as application/x-tar with 415 "Supported content types: application/octet-stream".
+        new("docker-engine.yaml", "POST /build (", "request: Supported content types: application/octet-stream",
+            "spec error: docker-engine.yaml POST /build consumes only application/octet-stream but declares header parameter Content-type with enum [application/x-tar], so every request with a body breaks one of the two"),
         // prism-http validator/validators/body.js: splitUriParams keeps one value per key, and deserializeFormBody turns a
         // field into an array only when the media type has an `encoding` with a `style` for it. Twilio's form bodies have none.
         new("twilio-messaging-v1.yaml", "", "must be array",
@@ -35,6 +40,34 @@ public static class KnownCauses
             "Prism limitation: multipart parts are collected one string per name (prism-http body.js parseMultipartFormDataParams), so an array field of repeated parts can never validate as an array"),
         new("openhands-cloud.json", "/upload-files (", "request.body.files: Request body property files must be array",
             "Prism limitation: multipart parts are collected one string per name (prism-http body.js parseMultipartFormDataParams), so an array field of repeated parts can never validate as an array"),
+        // jira-platform-v3.json GET /rest/api/3/project/recent and /project/search, query `properties`: { type: array, items:
+        // $ref StringList } with #/components/schemas/StringList = { type: object, additionalProperties: false } (the
+        // description says "a comma-separated list" of property names). prism-http dist/validator/deserializers/style/form.js
+        // deserializeFormStyle keeps each item the query string it is (deserializeImplodeArray/deserializeArray), so no item
+        // can be an object; only the empty object is allowed anyway.
+        new("jira-platform-v3.json", " /rest/api/3/project/", "request.query.properties.0: Request query parameter properties.0 must be object",
+            "spec error and Prism limitation: query `properties` declares items #/components/schemas/StringList = {type: object, additionalProperties: false} for a comma-separated list of names, and prism-http deserializers/style/form.js deserializeFormStyle keeps every array item a string, so no item can validate as an object"),
+        // #/components/schemas/ScreenTypes: required ["defaultScreen"], properties {edit, create, view, default}, additionalProperties: false.
+        new("jira-platform-v3.json", "POST /rest/api/3/screenscheme (", "request.body.screens: Request body property screens must have required property 'defaultScreen'",
+            "spec error: jira-platform-v3.json #/components/schemas/ScreenTypes requires \"defaultScreen\", which is not among its properties (edit, create, view, default) while additionalProperties is false, so no value is valid"),
+        // #/components/schemas/CustomContextVariable: properties {type} with additionalProperties: false beside oneOf
+        // [UserContextVariable (requires accountId), IssueContextVariable, JsonContextVariable (both require only type)].
+        // The parent admits only {type}; that fails User and passes both Issue and Json, so oneOf can never hold.
+        new("jira-platform-v3.json", "POST /rest/api/3/expression/eval (", "request.body.context.custom.0: Request body property context.custom.0 must have required property 'accountId'",
+            "spec error: jira-platform-v3.json #/components/schemas/CustomContextVariable allows no property but type (additionalProperties: false) beside oneOf [UserContextVariable, IssueContextVariable, JsonContextVariable]: {type} misses User's accountId and matches both Issue and Json, so no value matches exactly one"),
+        new("jira-platform-v3.json", "POST /rest/api/3/expression/eval (", "request.body.context.custom.0: Request body property context.custom.0 must match exactly one schema in oneOf",
+            "spec error: jira-platform-v3.json #/components/schemas/CustomContextVariable allows no property but type (additionalProperties: false) beside oneOf [UserContextVariable, IssueContextVariable, JsonContextVariable]: {type} misses User's accountId and matches both Issue and Json, so no value matches exactly one"),
+        // PUT /automation_actions/runners/{id} body.runner: oneOf [AutomationActionsRunnerSidecarBody {name, description},
+        // AutomationActionsRunnerRunbookBody {name, description, runbook_base_uri, runbook_api_key}], neither with required
+        // members nor additionalProperties: false. Every valid runbook body is also a sidecar body; Prism lists no branch
+        // error beside the oneOf one, i.e. both branches matched.
+        new("pagerduty.json", "PUT /automation_actions/runners/{id} (", "request.body.runner: Request body property runner must match exactly one schema in oneOf",
+            "spec error: pagerduty.json PUT /automation_actions/runners/{id} body.runner oneOf [AutomationActionsRunnerSidecarBody, AutomationActionsRunnerRunbookBody] overlap (no required members, additional properties allowed): every valid runbook body is also a sidecar body, so only a value that breaks the runbook body (e.g. runbook_api_key over 64 characters) matches exactly one"),
+        // PUT /incidents/{id}/custom_fields/values body.custom_fields items #/components/schemas/CustomFieldsEditableFieldValue:
+        // oneOf ["Value by Field Name" {name, value}, "Value by Field ID" {id, value}], neither requiring its name/id nor
+        // closing additional properties: any object valid for one is valid for the other (Prism lists no branch error).
+        new("pagerduty.json", "PUT /incidents/{id}/custom_fields/values (", "body.custom_fields.0: Request body property custom_fields.0 must match exactly one schema in oneOf",
+            "spec error: pagerduty.json #/components/schemas/CustomFieldsEditableFieldValue oneOf [Value by Field Name, Value by Field ID] overlap (neither requires name/id nor forbids additional properties): a value matches both unless it carries the other branch's name/id with a wrong type, which neither branch's record has"),
         new("twilio-api-v2010.json", "", "must be array",
             "Prism limitation: an application/x-www-form-urlencoded array field without an explicit encoding.style is validated as the raw string (prism-http body.js deserializeFormBody), so no array value can pass"),
     ];

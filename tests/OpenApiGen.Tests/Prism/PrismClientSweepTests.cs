@@ -83,11 +83,11 @@ public abstract class PrismClientSweepTests(ITestOutputHelper output)
         return all.Where((_, i) => i % stride == 0);
     }
 
-    /// <summary>Spec examples Prism refused (the call then went through with a schema sample): errors in the spec.</summary>
+    /// <summary>Candidates Prism refused (the spec's example, or a sample) before a later one went through: worth a look, not failures.</summary>
     private static string ExampleNotes(IEnumerable<CallOutcome> outcomes)
     {
         var notes = outcomes.Where(o => o.ExampleRefused is not null).GroupBy(o => (o.Operation, o.ExampleRefused)).ToList();
-        return notes.Count == 0 ? "" : "spec examples refused by Prism (the schema sample was accepted):\n" + string.Join("\n", notes.Select(n => "- " + n.Key.Operation + " " + n.Key.ExampleRefused)) + "\n";
+        return notes.Count == 0 ? "" : "first candidates refused by Prism (a later candidate was accepted):\n" + string.Join("\n", notes.Select(n => "- " + n.Key.Operation + " " + n.Key.ExampleRefused)) + "\n";
     }
 
     /// <summary>Every distinct failure once, with how many calls hit it and its known cause when there is one.</summary>
