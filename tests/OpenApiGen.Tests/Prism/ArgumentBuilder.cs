@@ -44,8 +44,9 @@ public sealed class ArgumentBuilder(GeneratedClient client, OperationSamples sam
         }
         return body.Kind switch
         {
-            BodyKind.Binary when parameter.ParameterType.IsAssignableFrom(typeof(MemoryStream)) => new MemoryStream(Encoding.UTF8.GetBytes(bodySample?.ToString() ?? "binary sample")),
-            BodyKind.Binary when parameter.ParameterType == typeof(byte[]) => Encoding.UTF8.GetBytes(bodySample?.ToString() ?? "binary sample"),
+            // Raw bytes also for a multipart body whose whole schema is one binary string (jira's attachments).
+            not BodyKind.Json when parameter.ParameterType.IsAssignableFrom(typeof(MemoryStream)) => new MemoryStream(Encoding.UTF8.GetBytes(bodySample?.ToString() ?? "binary sample")),
+            not BodyKind.Json when parameter.ParameterType == typeof(byte[]) => Encoding.UTF8.GetBytes(bodySample?.ToString() ?? "binary sample"),
             BodyKind.Text when parameter.ParameterType == typeof(string) => bodySample is { ValueKind: JsonValueKind.String } s ? s.GetString() : bodySample?.GetRawText() ?? "text sample",
             _ => Convert(bodySamples, parameter, "body"),
         };

@@ -19,6 +19,15 @@ public static class KnownCauses
         // Prism answers 500 with its own problem+json naming json-schema-faker (Prism's response generator), not the request.
         new("*", "", "TypeError: Cannot read properties of undefined (reading 'items')",
             "Prism limitation: json-schema-faker (prism-http's dynamic response generator) throws TypeError in clean() on this response schema; Prism answers 500 itself"),
+        // Prism answers 500 {"type":"RangeError","title":"Maximum call stack size exceeded"} (the first time with a stack in
+        // json-schema-faker dist/main.cjs traverse, at e.g. jira's .../event/properties/templateEvent/properties/templateEvent/...).
+        new("*", "", "RangeError: Maximum call stack size exceeded",
+            "Prism limitation: json-schema-faker (prism-http's dynamic response generator) recurses without end through a recursive response schema (traverse in json-schema-faker dist/main.cjs); Prism answers 500 itself"),
+        // The same recursion in jira's notification scheme responses (NotificationSchemeEvent.event.templateEvent.templateEvent…)
+        // sometimes exhausts the native stack inside V8's RegExp code instead (Prism's last lines: IrregexpPrepare/IrregexpExec
+        // frames), and node aborts: the same dynamic calls that otherwise get the RangeError above.
+        new("jira-platform-v3.json", "/notificationscheme (", "Prism crashed on the request: ",
+            "Prism limitation: json-schema-faker's unbounded recursion through jira's recursive notification scheme response (see the RangeError) exhausts the stack inside V8's RegExp code and node aborts"),
         // #/components/parameters/change_since and change_until: { type: string, format: date-time, pattern: "YYYY-MM-DDThh:mm:ssZ" }.
         new("pagerduty.json", "/change_events (", "must match pattern \"YYYY-MM-DDThh:mm:ssZ\"",
             "spec error: pagerduty.json query parameters since/until declare pattern \"YYYY-MM-DDThh:mm:ssZ\" (a format description, read as a regex it matches only that literal text, which is no date-time), so no valid value exists"),
@@ -50,13 +59,6 @@ public static class KnownCauses
         // #/components/schemas/ScreenTypes: required ["defaultScreen"], properties {edit, create, view, default}, additionalProperties: false.
         new("jira-platform-v3.json", "POST /rest/api/3/screenscheme (", "request.body.screens: Request body property screens must have required property 'defaultScreen'",
             "spec error: jira-platform-v3.json #/components/schemas/ScreenTypes requires \"defaultScreen\", which is not among its properties (edit, create, view, default) while additionalProperties is false, so no value is valid"),
-        // #/components/schemas/CustomContextVariable: properties {type} with additionalProperties: false beside oneOf
-        // [UserContextVariable (requires accountId), IssueContextVariable, JsonContextVariable (both require only type)].
-        // The parent admits only {type}; that fails User and passes both Issue and Json, so oneOf can never hold.
-        new("jira-platform-v3.json", "POST /rest/api/3/expression/eval (", "request.body.context.custom.0: Request body property context.custom.0 must have required property 'accountId'",
-            "spec error: jira-platform-v3.json #/components/schemas/CustomContextVariable allows no property but type (additionalProperties: false) beside oneOf [UserContextVariable, IssueContextVariable, JsonContextVariable]: {type} misses User's accountId and matches both Issue and Json, so no value matches exactly one"),
-        new("jira-platform-v3.json", "POST /rest/api/3/expression/eval (", "request.body.context.custom.0: Request body property context.custom.0 must match exactly one schema in oneOf",
-            "spec error: jira-platform-v3.json #/components/schemas/CustomContextVariable allows no property but type (additionalProperties: false) beside oneOf [UserContextVariable, IssueContextVariable, JsonContextVariable]: {type} misses User's accountId and matches both Issue and Json, so no value matches exactly one"),
         // PUT /automation_actions/runners/{id} body.runner: oneOf [AutomationActionsRunnerSidecarBody {name, description},
         // AutomationActionsRunnerRunbookBody {name, description, runbook_base_uri, runbook_api_key}], neither with required
         // members nor additionalProperties: false. Every valid runbook body is also a sidecar body; Prism lists no branch
@@ -89,17 +91,24 @@ public static class KnownCauses
     {
         var missing = Regex.Match(failure, @"was missing required properties including: ((?:'[^']*'(?:, )?)+)");
         if (!missing.Success || FailedAt(failure) is not { } at) return false;
-        var omitted = ResponseViolations(failure).Where(v => v.At == at)
-            .Select(v => Regex.Match(v.Message, @"must have required property '([^']*)'$")).Where(m => m.Success)
-            .Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
-        return Regex.Matches(missing.Groups[1].Value, "'([^']*)'").All(name => omitted.Contains(name.Groups[1].Value));
+        var names = Regex.Matches(missing.Groups[1].Value, "'([^']*)'").Select(name => name.Groups[1].Value).ToList();
+        // One value at which Prism reports every one of the names missing.
+        return ResponseViolations(failure).Where(v => Ends(v.At, at)).GroupBy(v => v.At)
+            .Any(value => names.All(name => value.Any(v => v.Message.EndsWith("must have required property '" + name + "'", StringComparison.Ordinal))));
     }
+
+    /// <summary>
+    /// Whether Prism's location is where STJ failed. Inside a union STJ's path starts again at the union's value (the
+    /// generated converter reads the variant on its own), so the path is a suffix of the location, segment by segment.
+    /// </summary>
+    private static bool Ends(string location, string failedAt) =>
+        failedAt.Length == 0 || location == failedAt || location.EndsWith("." + failedAt, StringComparison.Ordinal);
 
     /// <summary>A union that matched no variant at $.x, where Prism's own violations say the value at x matches none
     /// (anyOf) or not exactly one (oneOf) of the spec's schemas there: the value is invalid for that union.</summary>
     private static bool NoVariantWherePrismBreaksTheUnion(string failure) =>
         failure.Contains("The JSON value does not match any variant of ", StringComparison.Ordinal) && FailedAt(failure) is { } at
-        && ResponseViolations(failure).Any(v => v.At == at && (v.Message.EndsWith("must match exactly one schema in oneOf", StringComparison.Ordinal)
+        && ResponseViolations(failure).Any(v => Ends(v.At, at) && (v.Message.EndsWith("must match exactly one schema in oneOf", StringComparison.Ordinal)
             || v.Message.EndsWith("must match a schema in anyOf", StringComparison.Ordinal)));
 
     /// <summary>Where the JsonException (ClientSweep's path marker) failed, dotted; null when unknown.</summary>

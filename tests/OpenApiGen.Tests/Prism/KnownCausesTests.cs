@@ -44,6 +44,9 @@ public class KnownCausesTests
         Assert.Null(KnownCauses.Explain("any.json", Missing("'type', 'summary'", "$.settings[0].services[0]", omitted)));
         Assert.Null(KnownCauses.Explain("any.json", Missing("'type'", "$.settings[0].services[1]", omitted)));
         Assert.Null(KnownCauses.Explain("any.json", Missing("'type'", "$.settings[0]", omitted)));
+        Assert.Null(KnownCauses.Explain("any.json", Missing("'type'", "$.ervices[0]", omitted)));
+        // Inside a union STJ's path starts at the union's value: a suffix of Prism's location.
+        Assert.NotNull(KnownCauses.Explain("any.json", Missing("'type', 'id'", "$.services[0]", omitted)));
         // Without the failure's location there is no proof.
         Assert.Null(KnownCauses.Explain("any.json", Failure("response (200): JsonException: JSON deserialization for type 'X' was missing required properties including: 'type'. " + ClientSweep.PrismInvalidResponse + " " + omitted)));
     }

@@ -48,7 +48,7 @@ public sealed class PrismExchangeRecorder() : DelegatingHandler(new SocketsHttpH
             // Buffered, so the client can still read the body after us.
             await response.Content.LoadIntoBufferAsync(cancellationToken);
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (text.Contains("stoplight.io/prism/errors", StringComparison.Ordinal)) prismError = Violations.DescribeProblem(text);
+            if (Violations.IsPrismProblem(text)) prismError = Violations.DescribeProblem(text);
         }
         _exchanges.Add(new PrismExchange(request.Method.Method, request.RequestUri?.ToString() ?? "", (int)response.StatusCode, requestViolations, responseViolations, prismError) { Sent = sent });
         return response;
