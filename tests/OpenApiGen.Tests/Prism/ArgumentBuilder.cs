@@ -11,10 +11,10 @@ namespace OpenApiGen.Tests.Prism;
 /// </summary>
 public sealed class ArgumentBuilder(GeneratedClient client, OperationSamples samples)
 {
-    /// <summary>Candidates per value: the spec's example, openapi-sampler's sample, the sample ignoring examples and defaults.</summary>
-    public const int Variants = 3;
+    /// <summary>How many variants of the arguments there are: the most candidates one value has (samples.js lists them).</summary>
+    public int Variants(OperationDef operation) => samples.MostCandidates(operation.Method, operation.Path);
 
-    /// <summary>Variant 0 prefers the spec's examples; 1 and 2 prefer the later candidates (for when Prism refuses an example).</summary>
+    /// <summary>Variant 0 prefers the spec's examples; variant n prefers each value's candidate n (for when Prism refuses the earlier ones).</summary>
     public object?[] Build(OperationDef operation, MethodInfo method, int variant = 0)
     {
         _variant = variant;
@@ -44,8 +44,9 @@ public sealed class ArgumentBuilder(GeneratedClient client, OperationSamples sam
         }
         return body.Kind switch
         {
-            BodyKind.Binary when parameter.ParameterType.IsAssignableFrom(typeof(MemoryStream)) => new MemoryStream(Encoding.UTF8.GetBytes(bodySample?.ToString() ?? "binary sample")),
-            BodyKind.Binary when parameter.ParameterType == typeof(byte[]) => Encoding.UTF8.GetBytes(bodySample?.ToString() ?? "binary sample"),
+            // Raw bytes also for a multipart body whose whole schema is one binary string (jira's attachments).
+            not BodyKind.Json when parameter.ParameterType.IsAssignableFrom(typeof(MemoryStream)) => new MemoryStream(Encoding.UTF8.GetBytes(bodySample?.ToString() ?? "binary sample")),
+            not BodyKind.Json when parameter.ParameterType == typeof(byte[]) => Encoding.UTF8.GetBytes(bodySample?.ToString() ?? "binary sample"),
             BodyKind.Text when parameter.ParameterType == typeof(string) => bodySample is { ValueKind: JsonValueKind.String } s ? s.GetString() : bodySample?.GetRawText() ?? "text sample",
             _ => Convert(bodySamples, parameter, "body"),
         };

@@ -65,7 +65,7 @@ public sealed class ClientSweep(GeneratedClient generated, OperationSamples samp
                 var mode = recorder.Dynamic ? "dynamic" : "static";
                 var outcome = await CallAsync(label, mode, () => Invoke(target, method, arguments.Build(operation, method)), recorder);
                 // Prism refused the spec's examples: try the schema samples before calling it a failure.
-                for (var variant = 1; variant < ArgumentBuilder.Variants && outcome is { Accepted: false, Failure: { } refusal } && refusal.StartsWith(Refused, StringComparison.Ordinal) && !prism.HasExited; variant++)
+                for (var variant = 1; variant < arguments.Variants(operation) && outcome is { Accepted: false, Failure: { } refusal } && refusal.StartsWith(Refused, StringComparison.Ordinal) && !prism.HasExited; variant++)
                 {
                     var retry = await CallAsync(label, mode, () => Invoke(target, method, arguments.Build(operation, method, variant)), recorder);
                     outcome = retry.Accepted ? retry with { ExampleRefused = refusal } : outcome;
@@ -102,18 +102,31 @@ public sealed class ClientSweep(GeneratedClient generated, OperationSamples samp
         var last = exchanges[^1];
         if (!last.Accepted)
         {
-            return new CallOutcome(label, mode, false, false, Refused + "(" + last.Status + "): " + (last.RequestViolations ?? last.PrismError) + " | " + last.Method + " " + last.Url, last.ResponseViolations);
+            return new CallOutcome(label, mode, false, false, Refused + "(" + last.Status + "): " + (last.RequestViolations ?? last.PrismError) + " | " + last.Method + " " + last.Url + (last.Sent is { } sent ? " | " + sent : ""), last.ResponseViolations);
         }
         if (error is null || IsDocumentedError(error)) return new CallOutcome(label, mode, true, true, null, last.ResponseViolations);
         return new CallOutcome(label, mode, true, false, "response (" + last.Status + "): " + Describe(error)
             + (last.ResponseViolations is { } invalid ? " " + PrismInvalidResponse + " " + invalid : ""), last.ResponseViolations);
     }
 
-    /// <summary>A documented error status read into its typed exception is a response read correctly.</summary>
+    /// <summary>
+    /// A documented error status read into its typed exception is a response read correctly; so is a documented error
+    /// status without a body schema (Prism answers one when the operation documents no 2XX at all). 3XX stay failures.
+    /// </summary>
     private bool IsDocumentedError(Exception error) =>
-        generated.ApiExceptionType.IsInstanceOfType(error) && error.GetType().IsGenericType;
+        generated.ApiExceptionType.IsInstanceOfType(error) && (error.GetType().IsGenericType
+            || error.InnerException is null && Member(error, "IsDocumented") is true && Member(error, "StatusCode") is >= 400);
 
-    private static string Describe(Exception? error) => error is null ? "-" : error.GetType().Name + ": " + error.Message + (error.InnerException is { } inner ? " ---> " + inner.GetType().Name + ": " + inner.Message : "");
+    private static object? Member(Exception error, string name) => error.GetType().GetProperty(name)?.GetValue(error);
+
+    private static string Describe(Exception? error) => error is null ? "-" : error.GetType().Name + ": " + error.Message + (error.InnerException is { } inner ? " ---> " + inner.GetType().Name + ": " + inner.Message + JsonAt(inner) : "") + JsonAt(error);
+
+    /// <summary>Where a JsonException with its own message (missing required members, a union's "no variant") failed:
+    /// STJ keeps that path in JsonException.Path, out of the message. KnownCauses matches it against Prism's violations.</summary>
+    private static string JsonAt(Exception error) =>
+        error is System.Text.Json.JsonException { Path: { } path } json && !json.Message.Contains("Path: ", StringComparison.Ordinal) ? " " + JsonAtMarker + path + "]" : "";
+
+    public const string JsonAtMarker = "[JSON at ";
 
     private static async Task Invoke(object target, MethodInfo method, object?[] arguments)
     {

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace OpenApiGen.Tests.Prism;
 
 /// <summary>
@@ -17,12 +19,26 @@ public static class KnownCauses
         // Prism answers 500 with its own problem+json naming json-schema-faker (Prism's response generator), not the request.
         new("*", "", "TypeError: Cannot read properties of undefined (reading 'items')",
             "Prism limitation: json-schema-faker (prism-http's dynamic response generator) throws TypeError in clean() on this response schema; Prism answers 500 itself"),
+        // Prism answers 500 {"type":"RangeError","title":"Maximum call stack size exceeded"} (the first time with a stack in
+        // json-schema-faker dist/main.cjs traverse, at e.g. jira's .../event/properties/templateEvent/properties/templateEvent/...).
+        new("*", "", "RangeError: Maximum call stack size exceeded",
+            "Prism limitation: json-schema-faker (prism-http's dynamic response generator) recurses without end through a recursive response schema (traverse in json-schema-faker dist/main.cjs); Prism answers 500 itself"),
+        // The same recursion in jira's notification scheme responses (NotificationSchemeEvent.event.templateEvent.templateEvent…)
+        // sometimes exhausts the native stack inside V8's RegExp code instead (Prism's last lines: IrregexpPrepare/IrregexpExec
+        // frames), and node aborts: the same dynamic calls that otherwise get the RangeError above.
+        new("jira-platform-v3.json", "/notificationscheme (", "Prism crashed on the request: ",
+            "Prism limitation: json-schema-faker's unbounded recursion through jira's recursive notification scheme response (see the RangeError) exhausts the stack inside V8's RegExp code and node aborts"),
         // #/components/parameters/change_since and change_until: { type: string, format: date-time, pattern: "YYYY-MM-DDThh:mm:ssZ" }.
         new("pagerduty.json", "/change_events (", "must match pattern \"YYYY-MM-DDThh:mm:ssZ\"",
             "spec error: pagerduty.json query parameters since/until declare pattern \"YYYY-MM-DDThh:mm:ssZ\" (a format description, read as a regex it matches only that literal text, which is no date-time), so no valid value exists"),
         // docker-engine.yaml documents application/json-seq responses; Prism answers 500 with this problem+json itself.
         new("docker-engine.yaml", "", "Cannot find serializer for application/json-seq",
             "Prism limitation: Prism has no serializer for the application/json-seq media type the spec documents and answers 500 itself"),
+        // docker-engine.yaml POST /build: consumes [application/octet-stream], and a header parameter "Content-type" with enum
+        // [application/x-tar]. Checked against this Prism: a body sent as application/octet-stream is refused for the header
+        // enum, one sent as application/x-tar with 415 "Supported content types: application/octet-stream".
+        new("docker-engine.yaml", "POST /build (", "request: Supported content types: application/octet-stream",
+            "spec error: docker-engine.yaml POST /build consumes only application/octet-stream but declares header parameter Content-type with enum [application/x-tar], so every request with a body breaks one of the two"),
         // prism-http validator/validators/body.js: splitUriParams keeps one value per key, and deserializeFormBody turns a
         // field into an array only when the media type has an `encoding` with a `style` for it. Twilio's form bodies have none.
         new("twilio-messaging-v1.yaml", "", "must be array",
@@ -33,33 +49,94 @@ public static class KnownCauses
             "Prism limitation: multipart parts are collected one string per name (prism-http body.js parseMultipartFormDataParams), so an array field of repeated parts can never validate as an array"),
         new("openhands-cloud.json", "/upload-files (", "request.body.files: Request body property files must be array",
             "Prism limitation: multipart parts are collected one string per name (prism-http body.js parseMultipartFormDataParams), so an array field of repeated parts can never validate as an array"),
+        // jira-platform-v3.json GET /rest/api/3/project/recent and /project/search, query `properties`: { type: array, items:
+        // $ref StringList } with #/components/schemas/StringList = { type: object, additionalProperties: false } (the
+        // description says "a comma-separated list" of property names). prism-http dist/validator/deserializers/style/form.js
+        // deserializeFormStyle keeps each item the query string it is (deserializeImplodeArray/deserializeArray), so no item
+        // can be an object; only the empty object is allowed anyway.
+        new("jira-platform-v3.json", " /rest/api/3/project/", "request.query.properties.0: Request query parameter properties.0 must be object",
+            "spec error and Prism limitation: query `properties` declares items #/components/schemas/StringList = {type: object, additionalProperties: false} for a comma-separated list of names, and prism-http deserializers/style/form.js deserializeFormStyle keeps every array item a string, so no item can validate as an object"),
+        // #/components/schemas/ScreenTypes: required ["defaultScreen"], properties {edit, create, view, default}, additionalProperties: false.
+        new("jira-platform-v3.json", "POST /rest/api/3/screenscheme (", "request.body.screens: Request body property screens must have required property 'defaultScreen'",
+            "spec error: jira-platform-v3.json #/components/schemas/ScreenTypes requires \"defaultScreen\", which is not among its properties (edit, create, view, default) while additionalProperties is false, so no value is valid"),
+        // PUT /automation_actions/runners/{id} body.runner: oneOf [AutomationActionsRunnerSidecarBody {name, description},
+        // AutomationActionsRunnerRunbookBody {name, description, runbook_base_uri, runbook_api_key}], neither with required
+        // members nor additionalProperties: false. Every valid runbook body is also a sidecar body; Prism lists no branch
+        // error beside the oneOf one, i.e. both branches matched.
+        new("pagerduty.json", "PUT /automation_actions/runners/{id} (", "request.body.runner: Request body property runner must match exactly one schema in oneOf",
+            "spec error: pagerduty.json PUT /automation_actions/runners/{id} body.runner oneOf [AutomationActionsRunnerSidecarBody, AutomationActionsRunnerRunbookBody] overlap (no required members, additional properties allowed): every valid runbook body is also a sidecar body, so only a value that breaks the runbook body (e.g. runbook_api_key over 64 characters) matches exactly one"),
+        // PUT /incidents/{id}/custom_fields/values body.custom_fields items #/components/schemas/CustomFieldsEditableFieldValue:
+        // oneOf ["Value by Field Name" {name, value}, "Value by Field ID" {id, value}], neither requiring its name/id nor
+        // closing additional properties: any object valid for one is valid for the other (Prism lists no branch error).
+        new("pagerduty.json", "PUT /incidents/{id}/custom_fields/values (", "body.custom_fields.0: Request body property custom_fields.0 must match exactly one schema in oneOf",
+            "spec error: pagerduty.json #/components/schemas/CustomFieldsEditableFieldValue oneOf [Value by Field Name, Value by Field ID] overlap (neither requires name/id nor forbids additional properties): a value matches both unless it carries the other branch's name/id with a wrong type, which neither branch's record has"),
         new("twilio-api-v2010.json", "", "must be array",
             "Prism limitation: an application/x-www-form-urlencoded array field without an explicit encoding.style is validated as the raw string (prism-http body.js deserializeFormBody), so no array value can pass"),
     ];
 
     private static bool FailsAtViolation(string failure)
     {
-        var path = System.Text.RegularExpressions.Regex.Match(failure, @"Path: \$(\S*)");
+        var path = Regex.Match(failure, @"Path: \$(\S*)");
         if (!path.Success) return false;
         var failedAt = Dotted(path.Groups[1].Value);
-        var violations = failure[failure.IndexOf(ClientSweep.PrismInvalidResponse, StringComparison.Ordinal)..];
-        return System.Text.RegularExpressions.Regex.Matches(violations, @"response\.body\.?([^:;\s]*):")
-            .Select(m => m.Groups[1].Value)
+        return ResponseViolations(failure).Select(v => v.At)
             .Any(at => (failedAt + ".").StartsWith(at + ".", StringComparison.Ordinal) || at.Length == 0);
     }
 
+    /// <summary>
+    /// STJ's "missing required properties including: 'a', 'b'" (a subset of the missing ones) at $.x, where Prism's own
+    /// violations say the value at x "must have required property" for every one of those names.
+    /// </summary>
+    private static bool MissingWherePrismOmitsThem(string failure)
+    {
+        var missing = Regex.Match(failure, @"was missing required properties including: ((?:'[^']*'(?:, )?)+)");
+        if (!missing.Success || FailedAt(failure) is not { } at) return false;
+        var names = Regex.Matches(missing.Groups[1].Value, "'([^']*)'").Select(name => name.Groups[1].Value).ToList();
+        // One value at which Prism reports every one of the names missing.
+        return ResponseViolations(failure).Where(v => Ends(v.At, at)).GroupBy(v => v.At)
+            .Any(value => names.All(name => value.Any(v => v.Message.EndsWith("must have required property '" + name + "'", StringComparison.Ordinal))));
+    }
+
+    /// <summary>
+    /// Whether Prism's location is where STJ failed. Inside a union STJ's path starts again at the union's value (the
+    /// generated converter reads the variant on its own), so the path is a suffix of the location, segment by segment.
+    /// </summary>
+    private static bool Ends(string location, string failedAt) =>
+        failedAt.Length == 0 || location == failedAt || location.EndsWith("." + failedAt, StringComparison.Ordinal);
+
+    /// <summary>A union that matched no variant at $.x, where Prism's own violations say the value at x matches none
+    /// (anyOf) or not exactly one (oneOf) of the spec's schemas there: the value is invalid for that union.</summary>
+    private static bool NoVariantWherePrismBreaksTheUnion(string failure) =>
+        failure.Contains("The JSON value does not match any variant of ", StringComparison.Ordinal) && FailedAt(failure) is { } at
+        && ResponseViolations(failure).Any(v => Ends(v.At, at) && (v.Message.EndsWith("must match exactly one schema in oneOf", StringComparison.Ordinal)
+            || v.Message.EndsWith("must match a schema in anyOf", StringComparison.Ordinal)));
+
+    /// <summary>Where the JsonException (ClientSweep's path marker) failed, dotted; null when unknown.</summary>
+    private static string? FailedAt(string failure)
+    {
+        var at = Regex.Match(failure, Regex.Escape(ClientSweep.JsonAtMarker) + @"\$(\S*)\]");
+        return at.Success ? Dotted(at.Groups[1].Value) : null;
+    }
+
+    /// <summary>Prism's violations of its own response: (location under the body, dotted; message).</summary>
+    private static IEnumerable<(string At, string Message)> ResponseViolations(string failure) =>
+        Regex.Matches(failure[failure.IndexOf(ClientSweep.PrismInvalidResponse, StringComparison.Ordinal)..], @"response\.body\.?([^:;\s]*): ([^;]*)")
+            .Select(m => (m.Groups[1].Value, m.Groups[2].Value.Trim()));
+
     /// <summary>STJ's "$.a[0]['b']" as Prism's "a.0.b".</summary>
     private static string Dotted(string jsonPath) =>
-        System.Text.RegularExpressions.Regex.Replace(jsonPath, @"\[(\d+)\]|\['([^']*)'\]", m => "." + (m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)).TrimStart('.');
+        Regex.Replace(jsonPath, @"\[(\d+)\]|\['([^']*)'\]", m => "." + (m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)).TrimStart('.');
 
     /// <summary>The proven cause of a failure, or null when it is unexplained (a generator bug until shown otherwise).</summary>
     public static string? Explain(string spec, CallOutcome outcome)
     {
         // Prism's sl-violations header is its own proof that the mock generated a response breaking the spec; it explains
         // the client's failure only where the client failed: on a value Prism names (or inside one).
-        if (outcome.Failure is { } invalid && invalid.Contains(ClientSweep.PrismInvalidResponse, StringComparison.Ordinal) && FailsAtViolation(invalid))
+        if (outcome.Failure is { } invalid && invalid.Contains(ClientSweep.PrismInvalidResponse, StringComparison.Ordinal))
         {
-            return "Prism limitation: its mock response violates the spec at the value the client could not read (Prism's own sl-violations header)";
+            if (FailsAtViolation(invalid)) return "Prism limitation: its mock response violates the spec at the value the client could not read (Prism's own sl-violations header)";
+            if (MissingWherePrismOmitsThem(invalid)) return "Prism limitation: its mock response omits the required properties the client missed, at that value (Prism's own sl-violations header)";
+            if (NoVariantWherePrismBreaksTheUnion(invalid)) return "Prism limitation: its mock response's value where the client's union matched no variant fails the spec's oneOf/anyOf there (Prism's own sl-violations header)";
         }
         if (outcome.Failure is not { } failure) return null;
         // A refusal lists several violations ("; "-joined): each one needs its own known cause.

@@ -28,4 +28,48 @@ public class KnownCausesTests
         Assert.NotNull(KnownCauses.Explain("pagerduty.json", Failure(pattern) with { Operation = "GET /change_events (ChangeEvents.List)" }));
         Assert.Null(KnownCauses.Explain("pagerduty.json", Failure(pattern + "; request.header: Request header must have required property 'content-type'") with { Operation = "GET /change_events (ChangeEvents.List)" }));
     }
+
+    private static CallOutcome Missing(string names, string at, string violations) => Failure(
+        "response (200): ApiException: The API returned status 200 with a body that could not be read as R: JSON deserialization for type 'X' was missing required properties including: "
+        + names + ". ---> JsonException: JSON deserialization for type 'X' was missing required properties including: " + names + ". " + ClientSweep.JsonAtMarker + at + "] "
+        + ClientSweep.PrismInvalidResponse + " " + violations);
+
+    [Fact]
+    public void Missing_required_properties_are_prisms_only_where_prism_omits_every_one_of_them()
+    {
+        const string omitted = "response.body.settings.0.services.0: Response body property settings.0.services.0 must have required property 'type'; "
+            + "response.body.settings.0.services.0: Response body property settings.0.services.0 must have required property 'id'";
+        Assert.StartsWith("Prism limitation", KnownCauses.Explain("any.json", Missing("'type', 'id'", "$.settings[0].services[0]", omitted)));
+        // A name Prism does not report missing, or the same names missing at another value: the client's own doing.
+        Assert.Null(KnownCauses.Explain("any.json", Missing("'type', 'summary'", "$.settings[0].services[0]", omitted)));
+        Assert.Null(KnownCauses.Explain("any.json", Missing("'type'", "$.settings[0].services[1]", omitted)));
+        Assert.Null(KnownCauses.Explain("any.json", Missing("'type'", "$.settings[0]", omitted)));
+        Assert.Null(KnownCauses.Explain("any.json", Missing("'type'", "$.ervices[0]", omitted)));
+        // Inside a union STJ's path starts at the union's value: a suffix of Prism's location.
+        Assert.NotNull(KnownCauses.Explain("any.json", Missing("'type', 'id'", "$.services[0]", omitted)));
+        // Without the failure's location there is no proof.
+        Assert.Null(KnownCauses.Explain("any.json", Failure("response (200): JsonException: JSON deserialization for type 'X' was missing required properties including: 'type'. " + ClientSweep.PrismInvalidResponse + " " + omitted)));
+    }
+
+    [Fact]
+    public void Missing_required_at_the_root_matches_prisms_body_violation()
+    {
+        Assert.NotNull(KnownCauses.Explain("any.json", Missing("'modules'", "$", "response.body: Response body must have required property 'modules'")));
+    }
+
+    private static CallOutcome NoVariant(string at, string violations) => Failure(
+        "response (200): ApiException: The API returned status 200 with a body that could not be read as R: The JSON value does not match any variant of U. ---> JsonException: The JSON value does not match any variant of U. "
+        + ClientSweep.JsonAtMarker + at + "] " + ClientSweep.PrismInvalidResponse + " " + violations);
+
+    [Fact]
+    public void A_union_matching_no_variant_is_prisms_only_where_prism_says_the_value_breaks_the_union()
+    {
+        const string oneOf = "response.body.custom_fields.0.value: Response body property custom_fields.0.value must be object; "
+            + "response.body.custom_fields.0.value: Response body property custom_fields.0.value must match exactly one schema in oneOf";
+        Assert.NotNull(KnownCauses.Explain("any.json", NoVariant("$.custom_fields[0].value", oneOf)));
+        Assert.NotNull(KnownCauses.Explain("any.json", NoVariant("$.v", "response.body.v: Response body property v must match a schema in anyOf")));
+        // Another union, or only a branch's error without Prism saying the union itself fails: unexplained.
+        Assert.Null(KnownCauses.Explain("any.json", NoVariant("$.custom_fields[1].value", oneOf)));
+        Assert.Null(KnownCauses.Explain("any.json", NoVariant("$.custom_fields[0].value", "response.body.custom_fields.0.value: Response body property custom_fields.0.value must be object")));
+    }
 }

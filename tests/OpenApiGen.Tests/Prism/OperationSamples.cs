@@ -6,7 +6,8 @@ namespace OpenApiGen.Tests.Prism;
 /// <summary>
 /// Request arguments per operation ("GET /path"), written by tests/prism/samples.js: the spec's examples, else
 /// openapi-sampler's deterministic samples of the schemas. Parameters are keyed "in:name", bodies by media type; each
-/// holds its candidates, best first (example, sample, sample ignoring the spec's examples and defaults).
+/// holds its candidates, best first (example, samples with pattern-matching strings, with and without the spec's
+/// examples and defaults, per oneOf/anyOf branch, then openapi-sampler's own).
 /// </summary>
 public sealed class OperationSamples(JsonElement root)
 {
@@ -37,6 +38,12 @@ public sealed class OperationSamples(JsonElement root)
 
     public IReadOnlyList<JsonElement> Body(string method, string path, string contentType) =>
         Find(method, path, "bodies", contentType);
+
+    /// <summary>The most candidates any one value of the operation has (at least 1): how many variants are worth a call.</summary>
+    public int MostCandidates(string method, string path) =>
+        root.TryGetProperty(method + " " + path, out var op)
+            ? new[] { "params", "bodies" }.SelectMany(section => op.TryGetProperty(section, out var values) ? values.EnumerateObject().Select(v => v.Value.GetArrayLength()) : []).DefaultIfEmpty(1).Max()
+            : 1;
 
     /// <summary>samples.js could not sample this operation (its message), or null.</summary>
     public string? Error(string method, string path) =>

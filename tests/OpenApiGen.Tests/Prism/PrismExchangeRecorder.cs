@@ -5,6 +5,9 @@ namespace OpenApiGen.Tests.Prism;
 /// <summary>What Prism answered to one request: its status and, when it refused the request, why.</summary>
 public sealed record PrismExchange(string Method, string Url, int Status, string? RequestViolations, string? ResponseViolations, string? PrismError)
 {
+    /// <summary>The request body as sent ("Content-Type: …; body: …", cut short), for telling why Prism refused it; null without a body.</summary>
+    public string? Sent { get; init; }
+
     /// <summary>Prism lists request violations in sl-violations; its own refusals (no route, security) are problem+json.</summary>
     public bool Accepted => RequestViolations is null && PrismError is null;
 }
@@ -29,6 +32,14 @@ public sealed class PrismExchangeRecorder() : DelegatingHandler(new SocketsHttpH
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         request.Headers.TryAddWithoutValidation("Prefer", Dynamic ? "dynamic=true" : "dynamic=false");
+        string? sent = null;
+        if (request.Content is { } content)
+        {
+            // Buffered before sending, so that it can be read again for the record (the samples are small).
+            await content.LoadIntoBufferAsync(cancellationToken);
+            var body = await content.ReadAsStringAsync(cancellationToken);
+            sent = "Content-Type: " + content.Headers.ContentType + "; body: " + (body.Length <= 300 ? body : body[..300] + "…");
+        }
         var response = await base.SendAsync(request, cancellationToken);
         var (requestViolations, responseViolations) = Violations.Split(response.Headers.TryGetValues("sl-violations", out var values) ? string.Join(" ", values) : null);
         string? prismError = null;
@@ -37,9 +48,9 @@ public sealed class PrismExchangeRecorder() : DelegatingHandler(new SocketsHttpH
             // Buffered, so the client can still read the body after us.
             await response.Content.LoadIntoBufferAsync(cancellationToken);
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (text.Contains("stoplight.io/prism/errors", StringComparison.Ordinal)) prismError = Violations.DescribeProblem(text);
+            if (Violations.IsPrismProblem(text)) prismError = Violations.DescribeProblem(text);
         }
-        _exchanges.Add(new PrismExchange(request.Method.Method, request.RequestUri?.ToString() ?? "", (int)response.StatusCode, requestViolations, responseViolations, prismError));
+        _exchanges.Add(new PrismExchange(request.Method.Method, request.RequestUri?.ToString() ?? "", (int)response.StatusCode, requestViolations, responseViolations, prismError) { Sent = sent });
         return response;
     }
 }

@@ -39,6 +39,27 @@ public static class Violations
     private static bool IsError(JsonElement violation) =>
         !violation.TryGetProperty("severity", out var severity) || severity.ToString() is "Error" or "0";
 
+    /// <summary>
+    /// Whether a problem+json body is Prism's own: its typed problems, or {"type":"RangeError",...} (a JavaScript error's
+    /// name), which Prism answers for an exception its response generator threw before (the first time it is typed).
+    /// </summary>
+    public static bool IsPrismProblem(string json) =>
+        json.Contains("stoplight.io/prism/errors", StringComparison.Ordinal) || JavaScriptError(json) is not null;
+
+    private static string? JavaScriptError(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("type", out var type)
+                && type.GetString() is { } name && System.Text.RegularExpressions.Regex.IsMatch(name, "^[A-Z][A-Za-z]*Error$") ? name : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Prism's own problem+json refusal: its title, and each validation error when it lists them.</summary>
     public static string DescribeProblem(string json)
     {
@@ -47,6 +68,7 @@ public static class Violations
             using var document = JsonDocument.Parse(json);
             var root = document.RootElement;
             var title = root.TryGetProperty("title", out var t) ? t.GetString() : "Prism error";
+            if (JavaScriptError(json) is { } error) return error + ": " + title;
             if (root.TryGetProperty("validation", out var validation) && validation.ValueKind == JsonValueKind.Array)
             {
                 return title + ": " + Split(validation.GetRawText()).Request;
