@@ -366,7 +366,7 @@ public sealed class SchemaMapper
         var seen = new HashSet<string>(StringComparer.Ordinal);
         // allOf with exactly one $ref to an object model plus inline parts: inheritance. The base's parts are its own.
         var (baseName, baseParts) = InheritanceBase(schema, pointer);
-        foreach (var (part, partPointer) in ObjectParts(schema, pointer))
+        foreach (var (part, partPointer) in ObjectParts(schema, pointer, _document))
         {
             if (baseParts.Contains(part)) continue;
             foreach (var pair in part.Properties ?? new Dictionary<string, IOpenApiSchema>())
@@ -381,6 +381,16 @@ public sealed class SchemaMapper
                 var required = RequiredIn(schema, pointer, pair.Key) && !IsReadOrWriteOnly(pair.Value);
                 properties.Add(new PropertyDef(memberName, pair.Key, type, required, SafeDescription(pair.Value)));
             }
+        }
+        // A required member the schema never declares (PagerDuty's IncidentBody requires "type") still has to be sent:
+        // it becomes a member of any JSON value.
+        var parts = ObjectParts(schema, pointer, _document);
+        var declared = new HashSet<string>(parts.SelectMany(p => p.Schema.Properties?.Keys ?? Enumerable.Empty<string>()), StringComparer.Ordinal);
+        foreach (var undeclared in parts.SelectMany(p => p.Schema.Required ?? new HashSet<string>()).Where(r => !declared.Contains(r)).Distinct(StringComparer.Ordinal).OrderBy(r => r, StringComparer.Ordinal))
+        {
+            var wanted = Identifier.Pascal(undeclared, "Property");
+            if (wanted == name || RecordMembers.Contains(wanted)) wanted += "Value";
+            properties.Add(new PropertyDef(members.Claim(wanted), undeclared, TypeRef.JsonElement, true, null));
         }
         // A discriminator on an object schema names the derived records (allOf children) when reading a value of this type.
         var discriminator = schema.Discriminator?.PropertyName is { Length: > 0 } d && properties.Count + (baseName is null ? 0 : 1) > 0 ? d : null;
@@ -522,7 +532,7 @@ public sealed class SchemaMapper
     }
 
     // The schema and every allOf part it pulls in, each once: allOf cycles (A allOf B, B allOf A) end instead of recursing forever.
-    private static List<(IOpenApiSchema Schema, string Pointer)> ObjectParts(IOpenApiSchema schema, string pointer)
+    private static List<(IOpenApiSchema Schema, string Pointer)> ObjectParts(IOpenApiSchema schema, string pointer, OpenApiDocument? document = null)
     {
         var parts = new List<(IOpenApiSchema, string)>();
         var seen = new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance);
@@ -539,6 +549,12 @@ public sealed class SchemaMapper
                 if (part is OpenApiSchemaReference r && r.Target is not null && r.Reference?.Id is { } id)
                 {
                     pending.Push((r.Target, "#/components/schemas/" + JsonPositionMap.Escape(id)));
+                }
+                else if (part is OpenApiSchemaReference { Reference.ReferenceV3: { } deep } && document is not null
+                    && PointerResolver.ResolveSchema(document, deep) is { } inner)
+                {
+                    // A pointer into another schema ("#/components/schemas/Tag/allOf/0"), which the reader leaves unresolved.
+                    pending.Push((inner, deep));
                 }
                 else if (part is not OpenApiSchemaReference)
                 {
@@ -559,7 +575,7 @@ public sealed class SchemaMapper
     }
 
     private bool RequiredIn(IOpenApiSchema schema, string pointer, string property) =>
-        ObjectParts(schema, pointer).Any(p => p.Schema.Required?.Contains(property) == true);
+        ObjectParts(schema, pointer, _document).Any(p => p.Schema.Required?.Contains(property) == true);
 
     private string ClaimTypeName(string wanted, string pointer)
     {
