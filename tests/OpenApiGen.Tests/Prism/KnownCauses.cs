@@ -62,6 +62,8 @@ public static class KnownCauses
             return "Prism limitation: its mock response violates the spec at the value the client could not read (Prism's own sl-violations header)";
         }
         if (outcome.Failure is not { } failure) return null;
+        // Static mode: the spec's own example breaks its schema where the client failed (ExampleProof validates it with ajv).
+        if (ExampleProof.Explain(spec, outcome) is { } exampleError) return exampleError;
         // A refusal lists several violations ("; "-joined): each one needs its own known cause.
         var parts = failure.StartsWith("request refused", StringComparison.Ordinal) ? failure.Split(" | ")[0].Split("; ") : [failure];
         var causes = parts.Select(part => All.FirstOrDefault(k => k.Explains(spec, outcome.Operation, part))?.Cause).ToList();
