@@ -2,7 +2,7 @@
 // Prism client sweep's proof that a client failure comes from the spec's own example breaking the spec's schema.
 // Usage: node check-example.js <spec>   then one query per stdin line: {"method":"GET","path":"/x/{id}","status":200}
 // Answers one JSON line per query:
-//   { "served": [ { "mediaType", "source", "violations": [ { "path": "/a/0/b", "keyword", "message", "params" } ] } ],
+//   { "served": [ { "mediaType", "source", "violations": [ { "path": "/a/0/b", "keyword", "message", "params", "value" } ] } ],
 //     "error": "..." }
 // "served" has one entry per JSON media type of that response (the client's Accept picks one of them).
 //
@@ -88,6 +88,16 @@ function served(operation, status, mediaType) {
   return result.right;
 }
 
+// The value at a JSON pointer, and a short JSON excerpt of it for the report.
+function at(value, pointer) {
+  return pointer.split('/').slice(1).map(s => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((node, key) => (node === null || node === undefined ? undefined : node[key]), value);
+}
+function excerpt(value) {
+  const text = value === undefined ? 'undefined' : JSON.stringify(value);
+  return text.length > 80 ? text.slice(0, 77) + '...' : text;
+}
+
 function sourceOf(content) {
   const first = content.examples && content.examples[0];
   if (first && first.value !== undefined) return first.key === 'default' ? 'example' : 'examples[' + JSON.stringify(first.key) + ']';
@@ -102,13 +112,12 @@ function check(operations, { method, path, status }) {
   const result = [];
   for (const content of (response.contents || []).filter(c => isJson(c.mediaType) && c.schema)) {
     const answer = served(operation, status, content.mediaType);
-    if (process.env.CHECK_EXAMPLE_DEBUG) process.stderr.write(JSON.stringify(answer).slice(0, 2000) + "\n");
     const stripped = stripWriteOnlyProperties(content.schema); // an fp-ts Option
     const schema = stripped._tag === 'Some' ? stripped.value : content.schema;
     let violations;
     try {
       const validate = validatorFor(schema).compile(withNullable({ ...schema, __bundled__: operation.__bundled__ }));
-      violations = validate(answer.body) ? [] : validate.errors.map(e => ({ path: e.instancePath, keyword: e.keyword, message: e.message, params: e.params }));
+      violations = validate(answer.body) ? [] : validate.errors.map(e => ({ path: e.instancePath, keyword: e.keyword, message: e.message, params: e.params, value: excerpt(at(answer.body, e.instancePath)) }));
     } catch (e) {
       return { error: 'schema does not compile: ' + e.message };
     }

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace OpenApiGen.Tests.Prism;
 
 /// <summary>One place where a served response breaks its schema, as ajv reports it (instance path as a JSON pointer).</summary>
-public sealed record ExampleViolation(string Path, string Keyword, string Message, string? MissingProperty = null, bool NoVariantMatched = false)
+public sealed record ExampleViolation(string Path, string Keyword, string Message, string? MissingProperty = null, bool NoVariantMatched = false, string? Value = null)
 {
     public IReadOnlyList<string> Segments => ExampleProof.PointerSegments(Path);
 
@@ -49,7 +49,7 @@ public static class ExampleProof
         if (proofs.Any(p => p.Violation is null)) return null;
         return string.Join("; ", proofs.Select(p =>
             "spec error: the spec's example for " + operation + " " + status + " (" + p.Served.MediaType + ", " + p.Served.Source
-            + ") violates its schema at " + p.Violation!.Where + ": " + p.Violation.Message));
+            + ") violates its schema at " + p.Violation!.Where + ": " + p.Violation.Message + (p.Violation is { Keyword: not "required", Value: { } value } ? " (the example has " + value + ")" : "")));
     }
 
     private static readonly Regex StjPath = new(@"Path: \$(\S*)", RegexOptions.CultureInvariant);
@@ -164,7 +164,8 @@ internal sealed class ExampleChecker
         var missing = parameters.TryGetProperty("missingProperty", out var m) ? m.GetString() : null;
         // oneOf: passingSchemas is null when no variant matched (an array when several did); a failed anyOf matched none.
         var noVariant = keyword == "anyOf" || (keyword == "oneOf" && parameters.TryGetProperty("passingSchemas", out var passing) && passing.ValueKind == JsonValueKind.Null);
-        return new ExampleViolation(v.GetProperty("path").GetString()!, keyword, v.GetProperty("message").GetString()!, missing, noVariant);
+        var value = v.TryGetProperty("value", out var excerpt) ? excerpt.GetString() : null;
+        return new ExampleViolation(v.GetProperty("path").GetString()!, keyword, v.GetProperty("message").GetString()!, missing, noVariant, value);
     }
 
     private Process Start()
