@@ -22,6 +22,7 @@ const addFormats = require('ajv-formats').default;
 const E = require('fp-ts/Either');
 const { getHttpOperationsFromSpec } = require('@stoplight/prism-http');
 const mock = require('@stoplight/prism-http/dist/mocker').default;
+const { generateStatic } = require('@stoplight/prism-http/dist/mocker/generator/JSONSchema');
 const { stripWriteOnlyProperties } = require('@stoplight/prism-http/dist/utils/filterRequiredProperties');
 
 const specPath = process.argv[2];
@@ -98,10 +99,34 @@ function excerpt(value) {
   return text.length > 80 ? text.slice(0, 77) + '...' : text;
 }
 
+// The schema (or a map of named schemas) without the spec's own values (example, examples, default): what Prism's static
+// generator makes of the bare schema tells a sampler shortcoming from a wrong spec example.
+const exampleKeywords = new Set(['example', 'examples', 'default', 'x-example', 'x-examples']);
+const schemaMaps = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas']);
+function withoutExamples(node, isMap = false, seen = new Map()) {
+  if (Array.isArray(node)) return node.map(n => withoutExamples(n, false, seen));
+  if (!node || typeof node !== 'object') return node;
+  if (seen.has(node)) return seen.get(node);
+  const copy = {};
+  seen.set(node, copy);
+  for (const [key, value] of Object.entries(node)) {
+    if (!isMap && exampleKeywords.has(key)) continue;
+    copy[key] = !isMap && dataKeywords.has(key) ? value : withoutExamples(value, !isMap && schemaMaps.has(key), seen);
+  }
+  return copy;
+}
+
 function sourceOf(content) {
   const first = content.examples && content.examples[0];
   if (first && first.value !== undefined) return first.key === 'default' ? 'example' : 'examples[' + JSON.stringify(first.key) + ']';
   return "static sample of the schema (its own examples and defaults)";
+}
+
+const compiled = new WeakMap();
+function validateSchema(schema, operation, body) {
+  let validate = compiled.get(schema);
+  if (!validate) compiled.set(schema, validate = validatorFor(schema).compile(withNullable({ ...schema, __bundled__: operation.__bundled__ })));
+  return validate(body) ? [] : validate.errors.map(e => ({ path: e.instancePath, keyword: e.keyword, message: e.message, params: e.params, value: excerpt(at(body, e.instancePath)) }));
 }
 
 function check(operations, { method, path, status }) {
@@ -116,12 +141,19 @@ function check(operations, { method, path, status }) {
     const schema = stripped._tag === 'Some' ? stripped.value : content.schema;
     let violations;
     try {
-      const validate = validatorFor(schema).compile(withNullable({ ...schema, __bundled__: operation.__bundled__ }));
-      violations = validate(answer.body) ? [] : validate.errors.map(e => ({ path: e.instancePath, keyword: e.keyword, message: e.message, params: e.params, value: excerpt(at(answer.body, e.instancePath)) }));
+      violations = validateSchema(schema, operation, answer.body);
     } catch (e) {
       return { error: 'schema does not compile: ' + e.message };
     }
-    result.push({ mediaType: content.mediaType, source: sourceOf(content), violations });
+    const source = sourceOf(content);
+    if (violations.length > 0 && source.startsWith('static sample')) {
+      // Which violations the sample keeps without the spec's examples: those are the generator's own (sampler: true).
+      const bare = { ...operation, __bundled__: withoutExamples(operation.__bundled__, true) };
+      const sample = generateStatic(bare, withoutExamples(content.schema));
+      const again = E.isRight(sample) ? validateSchema(schema, operation, sample.right) : [];
+      for (const v of violations) v.sampler = again.some(a => a.path === v.path && a.keyword === v.keyword);
+    }
+    result.push({ mediaType: content.mediaType, source, violations });
   }
   return { served: result };
 }

@@ -5,7 +5,8 @@ using System.Text.RegularExpressions;
 namespace OpenApiGen.Tests.Prism;
 
 /// <summary>One place where a served response breaks its schema, as ajv reports it (instance path as a JSON pointer).</summary>
-public sealed record ExampleViolation(string Path, string Keyword, string Message, string? MissingProperty = null, bool NoVariantMatched = false, string? Value = null)
+/// <remarks>FromSampler: Prism's static sample breaks the schema here even when generated without the spec's examples.</remarks>
+public sealed record ExampleViolation(string Path, string Keyword, string Message, string? MissingProperty = null, bool NoVariantMatched = false, string? Value = null, bool FromSampler = false)
 {
     public IReadOnlyList<string> Segments => ExampleProof.PointerSegments(Path);
 
@@ -47,9 +48,16 @@ public static class ExampleProof
         if (served.Count == 0) return null;
         var proofs = served.Select(s => (Served: s, Violation: ViolationAtFailure(failure, s.Violations))).ToList();
         if (proofs.Any(p => p.Violation is null)) return null;
-        return string.Join("; ", proofs.Select(p =>
-            "spec error: the spec's example for " + operation + " " + status + " (" + p.Served.MediaType + ", " + p.Served.Source
-            + ") violates its schema at " + p.Violation!.Where + ": " + p.Violation.Message + (p.Violation is { Keyword: not "required", Value: { } value } ? " (the example has " + value + ")" : "")));
+        return string.Join("; ", proofs.Select(p => Cause(operation, status, p.Served, p.Violation!)));
+    }
+
+    private static string Cause(string operation, int status, ServedExample served, ExampleViolation violation)
+    {
+        var detail = violation.Where + ": " + violation.Message + (violation is { Keyword: not "required", Value: { } value } ? " (it has " + value + ")" : "");
+        return violation.FromSampler
+            ? "Prism limitation: the static response prism-http generates for " + operation + " " + status + " (" + served.MediaType
+              + ", json-schema-sampler; the same without the spec's examples) violates the schema at " + detail
+            : "spec error: the spec's example for " + operation + " " + status + " (" + served.MediaType + ", " + served.Source + ") violates its schema at " + detail;
     }
 
     private static readonly Regex StjPath = new(@"Path: \$(\S*)", RegexOptions.CultureInvariant);
@@ -165,7 +173,8 @@ internal sealed class ExampleChecker
         // oneOf: passingSchemas is null when no variant matched (an array when several did); a failed anyOf matched none.
         var noVariant = keyword == "anyOf" || (keyword == "oneOf" && parameters.TryGetProperty("passingSchemas", out var passing) && passing.ValueKind == JsonValueKind.Null);
         var value = v.TryGetProperty("value", out var excerpt) ? excerpt.GetString() : null;
-        return new ExampleViolation(v.GetProperty("path").GetString()!, keyword, v.GetProperty("message").GetString()!, missing, noVariant, value);
+        var sampler = v.TryGetProperty("sampler", out var fromSampler) && fromSampler.ValueKind == JsonValueKind.True;
+        return new ExampleViolation(v.GetProperty("path").GetString()!, keyword, v.GetProperty("message").GetString()!, missing, noVariant, value, sampler);
     }
 
     private Process Start()

@@ -90,6 +90,13 @@ public class ExampleProofTests
     }
 
     [Fact]
+    public void A_violation_prisms_sampler_makes_without_the_specs_examples_is_prisms()
+    {
+        var served = new ServedExample("application/json", "static sample of the schema", [new ExampleViolation("/connections/0/is_default", "type", "must be boolean", Value: "{}", FromSampler: true)]);
+        Assert.StartsWith("Prism limitation: the static response prism-http generates for GET /x 200", Match(ConvertedAt, [served]));
+    }
+
+    [Fact]
     public void Only_static_response_failures_are_checked()
     {
         Assert.Null(ExampleProof.Explain("no-such-spec.json", new CallOutcome("GET /x (X.Get)", "dynamic", true, false, ConvertedAt)));

@@ -55,6 +55,8 @@ public static class KnownCauses
     /// <summary>The proven cause of a failure, or null when it is unexplained (a generator bug until shown otherwise).</summary>
     public static string? Explain(string spec, CallOutcome outcome)
     {
+        // Static mode: Prism served the spec's own example, invalid where the client failed (ExampleProof checks it with ajv).
+        if (ExampleProof.Explain(spec, outcome) is { } exampleError) return exampleError;
         // Prism's sl-violations header is its own proof that the mock generated a response breaking the spec; it explains
         // the client's failure only where the client failed: on a value Prism names (or inside one).
         if (outcome.Failure is { } invalid && invalid.Contains(ClientSweep.PrismInvalidResponse, StringComparison.Ordinal) && FailsAtViolation(invalid))
@@ -62,8 +64,6 @@ public static class KnownCauses
             return "Prism limitation: its mock response violates the spec at the value the client could not read (Prism's own sl-violations header)";
         }
         if (outcome.Failure is not { } failure) return null;
-        // Static mode: the spec's own example breaks its schema where the client failed (ExampleProof validates it with ajv).
-        if (ExampleProof.Explain(spec, outcome) is { } exampleError) return exampleError;
         // A refusal lists several violations ("; "-joined): each one needs its own known cause.
         var parts = failure.StartsWith("request refused", StringComparison.Ordinal) ? failure.Split(" | ")[0].Split("; ") : [failure];
         var causes = parts.Select(part => All.FirstOrDefault(k => k.Explains(spec, outcome.Operation, part))?.Cause).ToList();
