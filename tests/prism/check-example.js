@@ -126,7 +126,13 @@ const compiled = new WeakMap();
 function validateSchema(schema, operation, body) {
   let validate = compiled.get(schema);
   if (!validate) compiled.set(schema, validate = validatorFor(schema).compile(withNullable({ ...schema, __bundled__: operation.__bundled__ })));
-  return validate(body) ? [] : validate.errors.map(e => ({ path: e.instancePath, keyword: e.keyword, message: e.message, params: e.params, value: excerpt(at(body, e.instancePath)) }));
+  if (validate(body)) return [];
+  // A oneOf that several variants match fails for the overlap alone: the errors of its other variants say nothing
+  // about the value (it is valid for the matching ones), so they are left out.
+  const overlaps = validate.errors.filter(e => e.keyword === 'oneOf' && Array.isArray(e.params.passingSchemas)).map(e => e.schemaPath + '/');
+  return validate.errors
+    .filter(e => !overlaps.some(o => e.schemaPath.startsWith(o)))
+    .map(e => ({ path: e.instancePath, keyword: e.keyword, message: e.message, params: e.params, value: excerpt(at(body, e.instancePath)) }));
 }
 
 function check(operations, { method, path, status }) {
