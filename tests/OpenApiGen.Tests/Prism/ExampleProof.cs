@@ -85,7 +85,7 @@ public static class ExampleProof
             return violations.Where(v => v is { Keyword: "required", MissingProperty: not null })
                 .GroupBy(v => v.Path, StringComparer.Ordinal)
                 .FirstOrDefault(g => names.All(n => g.Any(v => v.MissingProperty == n)))?
-                .First();
+                .First(v => v.MissingProperty == names[0]);
         }
         if (NoVariant.Match(own) is { Success: true } variant)
         {
