@@ -130,6 +130,8 @@ public static class KnownCauses
     /// <summary>The proven cause of a failure, or null when it is unexplained (a generator bug until shown otherwise).</summary>
     public static string? Explain(string spec, CallOutcome outcome)
     {
+        // Static mode: Prism served the spec's own example, invalid where the client failed (ExampleProof checks it with ajv).
+        if (ExampleProof.Explain(spec, outcome) is { } exampleError) return exampleError;
         // Prism's sl-violations header is its own proof that the mock generated a response breaking the spec; it explains
         // the client's failure only where the client failed: on a value Prism names (or inside one).
         if (outcome.Failure is { } invalid && invalid.Contains(ClientSweep.PrismInvalidResponse, StringComparison.Ordinal))
