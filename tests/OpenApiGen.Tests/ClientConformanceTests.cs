@@ -156,6 +156,7 @@ public class ClientConformanceTests
             opens: { type: string, format: time }
             size: { type: integer, format: int64 }
             limit: { type: integer, format: uint64 }
+            target: { nullable: true, oneOf: [ { type: string }, { type: number } ] }
         Circle: { type: object, required: [kind, radius], properties: { kind: { type: string }, radius: { type: number }, note: { type: string } } }
         Square: { type: object, required: [kind, side], properties: { kind: { type: string }, side: { type: number }, note: { type: string } } }
         Shape:
@@ -387,6 +388,18 @@ public class ClientConformanceTests
         Assert.Equal(302, (int)stayed.StatusCode);
         dynamic followed = (await Call(async c => (object?)await c.Things.DownloadTarballWithResponseAsync("here")))!;
         Assert.Equal(200, (int)followed.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_nullable_typeless_oneOf_reads_null()
+    {
+        // GitHub's IssueSuggestion.target_value: nullable: true beside a oneOf without a type (3.0).
+        SetPayload("Link", """{"target":null}""");
+        dynamic empty = (await Call(async c => (object?)await c.Things.GetLinkAsync()))!;
+        Assert.Null((object?)empty.Target);
+        SetPayload("Link", """{"target":"Bug"}""");
+        dynamic text = (await Call(async c => (object?)await c.Things.GetLinkAsync()))!;
+        Assert.Equal("Bug", (string)text.Target.AsString);
     }
 
     [Fact]

@@ -213,7 +213,14 @@ public static class ClientViews
     {
         if (body.Fields.Count > 0) return FormLines(body);
         var guard = body.Required ? "" : "if (body is not null) ";
-        var mediaType = CSharp.Literal(body.ContentType.Split(';')[0].Trim());
+        // A media range (*/*, application/*) is what the server accepts, not a Content-Type: send the concrete kind.
+        var declared = body.ContentType.Split(';')[0].Trim();
+        var mediaType = CSharp.Literal(declared.IndexOf('*') < 0 ? declared : body.Kind switch
+        {
+            BodyKind.Text => "text/plain",
+            BodyKind.Binary => "application/octet-stream",
+            _ => "application/json",
+        });
         return new[] { body.Kind switch
         {
             BodyKind.Text => guard + "__message.Content = new global::System.Net.Http.StringContent(body, global::System.Text.Encoding.UTF8, " + mediaType + ");",

@@ -101,7 +101,8 @@ public sealed class SchemaMapper
         if (schema is OpenApiSchemaReference reference) return MapReference(reference, pointer);
 
         var types = schema.Type ?? 0;
-        var nullable = (types & JsonSchemaType.Null) != 0;
+        // 3.0's nullable: true becomes a null type only beside a type; on a typeless oneOf/anyOf the reader drops it.
+        var nullable = (types & JsonSchemaType.Null) != 0 || (schema.Type is null && _context.Raw.BoolAt(pointer + "/nullable") == true);
         var nonNull = types & ~JsonSchemaType.Null;
 
         var variants = NonNullVariants(schema.AnyOf).Concat(NonNullVariants(schema.OneOf)).ToList();
@@ -366,7 +367,7 @@ public sealed class SchemaMapper
         var seen = new HashSet<string>(StringComparer.Ordinal);
         // allOf with exactly one $ref to an object model plus inline parts: inheritance. The base's parts are its own.
         var (baseName, baseParts) = InheritanceBase(schema, pointer);
-        foreach (var (part, partPointer) in ObjectParts(schema, pointer, _document))
+        foreach (var (part, partPointer) in ObjectParts(schema, pointer, this))
         {
             if (baseParts.Contains(part)) continue;
             foreach (var pair in part.Properties ?? new Dictionary<string, IOpenApiSchema>())
@@ -382,10 +383,35 @@ public sealed class SchemaMapper
                 properties.Add(new PropertyDef(memberName, pair.Key, type, required, SafeDescription(pair.Value)));
             }
         }
+        // Properties beside oneOf/anyOf object branches (Vercel's {method} beside oneOf [add, move-in, transfer-in]): the
+        // branches' members are members too, optional as each belongs to some branches only; else they could never be sent.
+        var parts = ObjectParts(schema, pointer, this);
+        foreach (var (part, partPointer) in parts.Where(p => !baseParts.Contains(p.Schema)).ToList())
+        {
+            var branches = (part.OneOf ?? new List<IOpenApiSchema>()).Select((b, i) => (b, partPointer + "/oneOf/" + i))
+                .Concat((part.AnyOf ?? new List<IOpenApiSchema>()).Select((b, i) => (b, partPointer + "/anyOf/" + i)));
+            foreach (var (branch, branchPointer) in branches)
+            {
+                var (target, targetPointer) = branch is OpenApiSchemaReference br
+                    ? (br.Target, br.Reference?.Id is { } bid ? "#/components/schemas/" + JsonPositionMap.Escape(bid) : branchPointer)
+                    : (branch, branchPointer);
+                if (target is null) continue;
+                foreach (var (branchPart, branchPartPointer) in ObjectParts(target, targetPointer, this))
+                {
+                    foreach (var pair in branchPart.Properties ?? new Dictionary<string, IOpenApiSchema>())
+                    {
+                        if (!seen.Add(pair.Key)) continue;
+                        var wanted = Identifier.Pascal(pair.Key, "Property");
+                        if (wanted == name || RecordMembers.Contains(wanted)) wanted += "Value";
+                        var type = Map(pair.Value, name + Identifier.Pascal(pair.Key, "Property"), branchPartPointer + "/properties/" + JsonPositionMap.Escape(pair.Key));
+                        properties.Add(new PropertyDef(members.Claim(wanted), pair.Key, type, false, SafeDescription(pair.Value)));
+                    }
+                }
+            }
+        }
         // A required member the schema never declares (PagerDuty's IncidentBody requires "type") still has to be sent:
         // it becomes a member of any JSON value.
-        var parts = ObjectParts(schema, pointer, _document);
-        var declared = new HashSet<string>(parts.SelectMany(p => p.Schema.Properties?.Keys ?? Enumerable.Empty<string>()), StringComparer.Ordinal);
+        var declared = new HashSet<string>(parts.SelectMany(p => p.Schema.Properties?.Keys ?? Enumerable.Empty<string>()).Concat(seen), StringComparer.Ordinal);
         foreach (var undeclared in parts.SelectMany(p => p.Schema.Required ?? new HashSet<string>()).Where(r => !declared.Contains(r)).Distinct(StringComparer.Ordinal).OrderBy(r => r, StringComparer.Ordinal))
         {
             var wanted = Identifier.Pascal(undeclared, "Property");
@@ -532,7 +558,7 @@ public sealed class SchemaMapper
     }
 
     // The schema and every allOf part it pulls in, each once: allOf cycles (A allOf B, B allOf A) end instead of recursing forever.
-    private static List<(IOpenApiSchema Schema, string Pointer)> ObjectParts(IOpenApiSchema schema, string pointer, OpenApiDocument? document = null)
+    private static List<(IOpenApiSchema Schema, string Pointer)> ObjectParts(IOpenApiSchema schema, string pointer, SchemaMapper? mapper = null)
     {
         var parts = new List<(IOpenApiSchema, string)>();
         var seen = new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance);
@@ -550,11 +576,12 @@ public sealed class SchemaMapper
                 {
                     pending.Push((r.Target, "#/components/schemas/" + JsonPositionMap.Escape(id)));
                 }
-                else if (part is OpenApiSchemaReference { Reference.ReferenceV3: { } deep } && document is not null
-                    && PointerResolver.ResolveSchema(document, deep) is { } inner)
+                else if (part is OpenApiSchemaReference && mapper?._context.Raw.RefAt(currentPointer + "/allOf/" + i) is { } written
+                    && PointerResolver.ResolveSchema(mapper._document, written) is { } inner)
                 {
-                    // A pointer into another schema ("#/components/schemas/Tag/allOf/0"), which the reader leaves unresolved.
-                    pending.Push((inner, deep));
+                    // A pointer into another schema ("#/components/schemas/Tag/allOf/0"): the reader leaves it unresolved
+                    // (and its Reference names "#/components/schemas/0"), so the $ref as written is followed.
+                    pending.Push((inner, written));
                 }
                 else if (part is not OpenApiSchemaReference)
                 {
@@ -575,7 +602,7 @@ public sealed class SchemaMapper
     }
 
     private bool RequiredIn(IOpenApiSchema schema, string pointer, string property) =>
-        ObjectParts(schema, pointer, _document).Any(p => p.Schema.Required?.Contains(property) == true);
+        ObjectParts(schema, pointer, this).Any(p => p.Schema.Required?.Contains(property) == true);
 
     private string ClaimTypeName(string wanted, string pointer)
     {

@@ -1,0 +1,90 @@
+using Microsoft.CodeAnalysis;
+
+namespace OpenApiGen.Tests;
+
+/// <summary>
+/// Shapes the Prism sweep found losing request data: members only oneOf branches declare, allOf parts that point into
+/// another schema, required members no schema declares, and a media range sent as Content-Type.
+/// </summary>
+public class SchemaShapeTests
+{
+    private const string Spec = """
+    openapi: 3.0.3
+    info: { title: Shapes, version: "1" }
+    paths:
+      /domains:
+        post:
+          operationId: createDomain
+          requestBody: { required: true, content: { "*/*": { schema: { $ref: '#/components/schemas/CreateDomain' } } } }
+          responses: { "200": { description: Created. } }
+    components:
+      schemas:
+        CreateDomain:
+          type: object
+          properties: { method: { type: string } }
+          oneOf:
+            - { type: object, required: [name], properties: { name: { type: string }, cdn: { type: boolean } } }
+            - { type: object, required: [name, authCode], properties: { name: { type: string }, authCode: { type: string } } }
+        Tag:
+          allOf:
+            - { type: object, properties: { id: { type: string }, summary: { type: string } } }
+            - { type: object, properties: { label: { type: string } } }
+        Reference:
+          allOf:
+            - { $ref: '#/components/schemas/Tag/allOf/0' }
+            - { type: object, required: [type, id] }
+        ServiceReference:
+          allOf:
+            - { $ref: '#/components/schemas/Reference' }
+            - { type: object, properties: { type: { type: string } } }
+        IncidentBody:
+          type: object
+          required: [type]
+          properties: { details: { type: object } }
+    """;
+
+    private static readonly Lazy<(GeneratorDriverRunResult Result, Compilation Output)> Generated =
+        new(() => GeneratorHarness.Run(new SpecFile("/project/shapes.yaml", Spec, "Shapes.Api", "Client;Models")));
+
+    private static IReadOnlyDictionary<string, IPropertySymbol> Properties(string type)
+    {
+        Assert.Empty(GeneratorHarness.CompileErrors(Generated.Value.Output));
+        return Generated.Value.Output.GetTypeByMetadataName("Shapes.Api." + type)!.GetMembers().OfType<IPropertySymbol>()
+            .Where(p => !p.IsStatic && p.Name != "EqualityContract").ToDictionary(p => p.Name);
+    }
+
+    [Fact]
+    public void Members_of_oneOf_branches_beside_properties_can_be_sent()
+    {
+        var members = Properties("CreateDomain");
+        Assert.Equal(new[] { "AuthCode", "Cdn", "Method", "Name" }, members.Keys.Order(StringComparer.Ordinal));
+        Assert.All(members.Values, p => Assert.False(p.IsRequired));
+    }
+
+    [Fact]
+    public void An_allOf_part_that_points_into_another_schema_brings_its_members()
+    {
+        // PagerDuty: ServiceReference = allOf [Reference, {type}], Reference = allOf [$ref Tag/allOf/0, {required: [type, id]}].
+        var members = Properties("ServiceReference");
+        Assert.True(members["Type"].IsRequired);
+        Assert.True(members["Id"].IsRequired);
+        Assert.Equal("string", members["Id"].Type.ToDisplayString());
+        Assert.Contains("Summary", members.Keys);
+    }
+
+    [Fact]
+    public void A_required_member_no_schema_declares_is_a_member_of_any_value()
+    {
+        var type = Properties("IncidentBody")["Type"];
+        Assert.True(type.IsRequired);
+        Assert.Equal("System.Text.Json.JsonElement", type.Type.ToDisplayString());
+    }
+
+    [Fact]
+    public void A_media_range_is_never_sent_as_the_content_type()
+    {
+        var group = Generated.Value.Result.GeneratedTrees.Single(t => t.FilePath.EndsWith("ShapesClient.Default.g.cs", StringComparison.Ordinal) || t.FilePath.Contains("ShapesClient.") && t.GetText().ToString().Contains("CreateDomainAsync")).GetText().ToString();
+        Assert.Contains("\"application/json\"", group);
+        Assert.DoesNotContain("\"*/*\"", group);
+    }
+}
