@@ -19,6 +19,10 @@ public class DeduplicationTests
     components:
       schemas:
         Status: { type: string, enum: [open, closed] }
+        Pick:
+          oneOf:
+            - { type: object, properties: { a: { type: string } } }
+            - { type: object, properties: { a: { type: string } } }
         Order:
           type: object
           properties:
@@ -49,6 +53,10 @@ public class DeduplicationTests
         // Two one-value enums [""] are one type; equal text of another wire type is not the same enum.
         Assert.Equal(TypeOf("Clear"), TypeOf("Reset"));
         Assert.NotEqual(TypeOf("Priority"), TypeOf("Level"));
+
+        // Two variants of one union stay two types (PagerDuty has such a oneOf): merging them would not compile.
+        var pick = output.GetTypeByMetadataName("Dedup.Api.Pick")!;
+        Assert.Equal(2, pick.GetMembers().OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Constructor && m.Parameters.Length == 1).Select(m => m.Parameters[0].Type.Name).Distinct().Count());
 
         var merged = result.Diagnostics.Where(d => d.Id == "OAG009").Select(d => d.GetMessage()).OrderBy(m => m, StringComparer.Ordinal).ToList();
         Assert.Equal(3, merged.Count);

@@ -17,6 +17,11 @@ public class SchemaShapeTests
           operationId: createDomain
           requestBody: { required: true, content: { "*/*": { schema: { $ref: '#/components/schemas/CreateDomain' } } } }
           responses: { "200": { description: Created. } }
+      /attachments:
+        post:
+          operationId: addAttachment
+          requestBody: { required: true, content: { multipart/form-data: { schema: { type: string, format: binary } } } }
+          responses: { "200": { description: Added. } }
     components:
       schemas:
         CreateDomain:
@@ -73,11 +78,11 @@ public class SchemaShapeTests
     }
 
     [Fact]
-    public void A_required_member_no_schema_declares_is_a_member_of_any_value()
+    public void A_required_member_no_schema_declares_is_an_optional_member_of_any_value()
     {
         var type = Properties("IncidentBody")["Type"];
-        Assert.True(type.IsRequired);
-        Assert.Equal("System.Text.Json.JsonElement", type.Type.ToDisplayString());
+        Assert.False(type.IsRequired);
+        Assert.Equal("System.Text.Json.JsonElement?", type.Type.ToDisplayString());
     }
 
     [Fact]
@@ -86,5 +91,13 @@ public class SchemaShapeTests
         var group = Generated.Value.Result.GeneratedTrees.Single(t => t.FilePath.EndsWith("ShapesClient.Default.g.cs", StringComparison.Ordinal) || t.FilePath.Contains("ShapesClient.") && t.GetText().ToString().Contains("CreateDomainAsync")).GetText().ToString();
         Assert.Contains("\"application/json\"", group);
         Assert.DoesNotContain("\"*/*\"", group);
+    }
+
+    [Fact]
+    public void A_multipart_body_that_is_one_binary_value_is_one_file_part()
+    {
+        var client = Generated.Value.Result.GeneratedTrees.Select(t => t.GetText().ToString()).Single(t => t.Contains("AddAttachmentAsync("));
+        Assert.Contains("AddAttachmentAsync(global::Shapes.Api.ShapesFile file,", client);
+        Assert.Contains("Part(", client);
     }
 }

@@ -300,11 +300,11 @@ public static class ClientViews
         return lines;
     }
 
-    // A call returns normally on 2XX, and on a documented 3XX when the operation documents no 2XX at all: then the
-    // redirect is the outcome the spec promises (GitHub's 302 download links, Jira's 303), not an error.
+    // A call returns normally on 2XX, and on a documented 1XX or 3XX when the operation documents no 2XX at all: then
+    // that status is the outcome the spec promises (GitHub's 302 download links, Jira's 303, Docker's 101 upgrade).
     private static bool IsOutcome(OperationDef op, ResponseDef response) =>
         response.IsSuccess || response.StatusCode == "2XX"
-        || (response.StatusCode[0] == '3' && !op.Responses.Any(r => r.StatusCode[0] == '2'));
+        || (response.StatusCode[0] is '1' or '3' && !op.Responses.Any(r => r.StatusCode[0] == '2'));
 
     // A documented error status: with its parsed body when it has a JSON one, and its description either way.
     private static string Documented(ResponseDef response, string ns)

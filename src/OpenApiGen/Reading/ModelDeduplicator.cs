@@ -28,22 +28,51 @@ public static class ModelDeduplicator
         for (var round = 0; round < MaxRounds; round++)
         {
             var renames = new Dictionary<string, string>(StringComparer.Ordinal);
+            var what = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var copies in models.Select(m => (Model: m, Key: KeyOf(m, inline))).Where(x => x.Key is not null).GroupBy(x => x.Key!, StringComparer.Ordinal))
             {
                 var ordered = copies.Select(c => c.Model.Name).OrderBy(n => n.Length).ThenBy(n => n, StringComparer.Ordinal).ToList();
                 foreach (var copy in ordered.Skip(1))
                 {
                     renames[copy] = ordered[0];
-                    if (pointers.TryGetValue(copy, out var pointer))
-                    {
-                        context.Report(DiagnosticDescriptors.Renamed.Id, pointer, copy, ordered[0], "it has the same " + (copies.First().Model.Kind == ModelKind.Enum ? "values" : "members") + " as that type");
-                    }
+                    what[copy] = copies.First().Model.Kind == ModelKind.Enum ? "values" : "members";
                 }
             }
+            KeepUnionVariantsApart(models, renames);
             if (renames.Count == 0) break;
+            foreach (var rename in renames.OrderBy(r => r.Key, StringComparer.Ordinal))
+            {
+                if (pointers.TryGetValue(rename.Key, out var pointer))
+                {
+                    context.Report(DiagnosticDescriptors.Renamed.Id, pointer, rename.Key, rename.Value, "it has the same " + what[rename.Key] + " as that type");
+                }
+            }
             (models, groups) = Rename(models, groups, renames);
         }
         return (models, groups);
+    }
+
+    // Two variants of one union must stay two types (a union of X or X has no way to tell them apart): a merge that
+    // would make them one is not made. Reports for it were already written, so the check runs before reporting.
+    private static void KeepUnionVariantsApart(IReadOnlyList<ModelDef> models, Dictionary<string, string> renames)
+    {
+        foreach (var union in models.Where(m => m.Kind == ModelKind.Union))
+        {
+            string Merged(TypeRef type) => type.Kind switch
+            {
+                TypeKind.Named => renames.TryGetValue(type.Name, out var to) ? to : type.Name,
+                TypeKind.Array or TypeKind.Map => type.Kind + "<" + Merged(type.Item!) + ">",
+                _ => type.Name,
+            };
+            string? Innermost(TypeRef type) => type.Kind == TypeKind.Named ? type.Name : type.Item is { } item ? Innermost(item) : null;
+            foreach (var clash in union.Variants.GroupBy(v => Merged(v.Type), StringComparer.Ordinal).Where(g => g.Count() > 1))
+            {
+                foreach (var variant in clash)
+                {
+                    if (Innermost(variant.Type) is { } name) renames.Remove(name);
+                }
+            }
+        }
     }
 
     // What makes two models the same type, or null for one that is never merged.

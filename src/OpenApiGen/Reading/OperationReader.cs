@@ -197,7 +197,7 @@ public sealed class OperationReader
         var (contentType, media) = PickContent(content);
         var kind = BodyKindOf(contentType);
         var mediaPointer = pointer + "/content/" + JsonPositionMap.Escape(contentType) + "/schema";
-        var fields = kind is BodyKind.Form or BodyKind.Multipart ? ReadFormFields(operationName + "Request", media.Schema, mediaPointer, names) : null;
+        var fields = kind is BodyKind.Form or BodyKind.Multipart ? ReadFormFields(operationName + "Request", media.Schema, mediaPointer, names, kind == BodyKind.Multipart) : null;
         TypeRef? type = kind switch
         {
             _ when fields is not null => null, // flattened: the fields are the parameters
@@ -209,9 +209,15 @@ public sealed class OperationReader
             content.Keys.OrderBy(k => k, StringComparer.Ordinal).ToEquatableArray());
     }
 
-    private List<FormFieldDef>? ReadFormFields(string nameHint, IOpenApiSchema? schema, string pointer, NameScope names)
+    private List<FormFieldDef>? ReadFormFields(string nameHint, IOpenApiSchema? schema, string pointer, NameScope names, bool multipart)
     {
         var target = schema is OpenApiSchemaReference r ? r.Target : schema;
+        if (multipart && target is not null && (target.Properties?.Count ?? 0) == 0 && IsBinary(target))
+        {
+            // A multipart body that is one binary value (Jira's attachments) names no part: it travels as one file part
+            // named "file", the name such servers read, instead of as a JSON string.
+            return new List<FormFieldDef> { new(names.Claim("file"), "file", TypeRef.JsonElement, true, false, true, target.Description) };
+        }
         if (target?.Properties is not { Count: > 0 } properties) return null;
         var fields = new List<FormFieldDef>();
         foreach (var pair in properties)

@@ -409,14 +409,15 @@ public sealed class SchemaMapper
                 }
             }
         }
-        // A required member the schema never declares (PagerDuty's IncidentBody requires "type") still has to be sent:
-        // it becomes a member of any JSON value.
+        // A required member the schema never declares (PagerDuty's IncidentBody requires "type") has to be sendable: it
+        // becomes an optional member of any JSON value. Optional, as nothing says what it holds and mocks (Prism) and
+        // servers leave such members out; reading must not fail on them.
         var declared = new HashSet<string>(parts.SelectMany(p => p.Schema.Properties?.Keys ?? Enumerable.Empty<string>()).Concat(seen), StringComparer.Ordinal);
         foreach (var undeclared in parts.SelectMany(p => p.Schema.Required ?? new HashSet<string>()).Where(r => !declared.Contains(r)).Distinct(StringComparer.Ordinal).OrderBy(r => r, StringComparer.Ordinal))
         {
             var wanted = Identifier.Pascal(undeclared, "Property");
             if (wanted == name || RecordMembers.Contains(wanted)) wanted += "Value";
-            properties.Add(new PropertyDef(members.Claim(wanted), undeclared, TypeRef.JsonElement, true, null));
+            properties.Add(new PropertyDef(members.Claim(wanted), undeclared, TypeRef.JsonElement.AsNullable(), false, null));
         }
         // A discriminator on an object schema names the derived records (allOf children) when reading a value of this type.
         var discriminator = schema.Discriminator?.PropertyName is { Length: > 0 } d && properties.Count + (baseName is null ? 0 : 1) > 0 ? d : null;

@@ -26,8 +26,14 @@ public static class KnownCauses
         // The same recursion in jira's notification scheme responses (NotificationSchemeEvent.event.templateEvent.templateEvent…)
         // sometimes exhausts the native stack inside V8's RegExp code instead (Prism's last lines: IrregexpPrepare/IrregexpExec
         // frames), and node aborts: the same dynamic calls that otherwise get the RangeError above.
-        new("jira-platform-v3.json", "/notificationscheme (", "Prism crashed on the request: ",
+        new("jira-platform-v3.json", "/notificationscheme", "Prism crashed on the request: ",
             "Prism limitation: json-schema-faker's unbounded recursion through jira's recursive notification scheme response (see the RangeError) exhausts the stack inside V8's RegExp code and node aborts"),
+        // json-schema-faker 0.5.8 dist/main.cjs traverse(): `if (typeof schema[prop] === "object" && prop !== "definitions")`
+        // copies a member named "definitions" verbatim, so a property of that name gets its own schema as the value.
+        new("vercel.json", "", ".definitions |",
+            "Prism limitation: json-schema-faker (traverse in dist/main.cjs) copies an object member named `definitions` verbatim instead of generating it, so the mock answers the property's schema (an object) where the spec has an array"),
+        new("vercel.json", "", ".definitions.type |",
+            "Prism limitation: json-schema-faker (traverse in dist/main.cjs) copies an object member named `definitions` verbatim instead of generating it, so the mock answers the property's schema where the spec has a value"),
         // #/components/parameters/change_since and change_until: { type: string, format: date-time, pattern: "YYYY-MM-DDThh:mm:ssZ" }.
         new("pagerduty.json", "/change_events (", "must match pattern \"YYYY-MM-DDThh:mm:ssZ\"",
             "spec error: pagerduty.json query parameters since/until declare pattern \"YYYY-MM-DDThh:mm:ssZ\" (a format description, read as a regex it matches only that literal text, which is no date-time), so no valid value exists"),
@@ -56,6 +62,19 @@ public static class KnownCauses
         // can be an object; only the empty object is allowed anyway.
         new("jira-platform-v3.json", " /rest/api/3/project/", "request.query.properties.0: Request query parameter properties.0 must be object",
             "spec error and Prism limitation: query `properties` declares items #/components/schemas/StringList = {type: object, additionalProperties: false} for a comma-separated list of names, and prism-http deserializers/style/form.js deserializeFormStyle keeps every array item a string, so no item can validate as an object"),
+        // The same ScreenTypes on the way in (the sample cannot become the body type) and out (Prism cannot generate the member).
+        new("jira-platform-v3.json", "", "'Prism.JiraPlatformV3.ScreenTypes' was missing required properties including: 'defaultScreen'",
+            "spec error: jira-platform-v3.json #/components/schemas/ScreenTypes requires \"defaultScreen\", which is not among its properties (edit, create, view, default) while additionalProperties is false, so no value is valid"),
+        // POST /rest/api/3/issue/{issueIdOrKey}/attachments: multipart/form-data with schema {type: string, format: binary}.
+        // prism-http dist/validator/validators/body.js parses a multipart body into an object of its parts before validating.
+        new("jira-platform-v3.json", "/attachments (", "body: Request body must be string",
+            "spec error and Prism limitation: the multipart/form-data body's schema is one binary string, not an object of parts; prism-http (validators/body.js) parses every multipart body into an object of parts, so no multipart request can validate as a string"),
+        // docker-engine.yaml declares counters `type: integer, format: uint64`; json-schema-faker ignores the format and
+        // draws integers below zero, which no uint64 holds.
+        new("docker-engine.yaml", "", "could not be converted to System.Nullable`1[System.UInt64]",
+            "Prism limitation: json-schema-faker ignores `format: uint64` and generates negative integers, which are not uint64 values (the client reads uint64 as ulong)"),
+        new("docker-engine.yaml", "", "could not be converted to System.UInt64",
+            "Prism limitation: json-schema-faker ignores `format: uint64` and generates negative integers, which are not uint64 values (the client reads uint64 as ulong)"),
         // #/components/schemas/ScreenTypes: required ["defaultScreen"], properties {edit, create, view, default}, additionalProperties: false.
         new("jira-platform-v3.json", "POST /rest/api/3/screenscheme (", "request.body.screens: Request body property screens must have required property 'defaultScreen'",
             "spec error: jira-platform-v3.json #/components/schemas/ScreenTypes requires \"defaultScreen\", which is not among its properties (edit, create, view, default) while additionalProperties is false, so no value is valid"),
