@@ -69,6 +69,10 @@ public static class KnownCauses
         // prism-http dist/validator/validators/body.js parses a multipart body into an object of its parts before validating.
         new("jira-platform-v3.json", "/attachments (", "body: Request body must be string",
             "spec error and Prism limitation: the multipart/form-data body's schema is one binary string, not an object of parts; prism-http (validators/body.js) parses every multipart body into an object of parts, so no multipart request can validate as a string"),
+        // pagerduty.json #/components/schemas/IncidentBody: required [type], properties {details} only. openapi-sampler samples
+        // declared members only, and the operation's example (which has type) gives details as text where the schema says object.
+        new("pagerduty.json", "POST /incidents (", "request.body.incident.body: Request body property incident.body must have required property 'type'",
+            "spec error: pagerduty.json IncidentBody requires `type` without declaring it (no sampler can produce it), and the operation's own example, which has it, gives incident.body.details as text where the schema says object"),
         // docker-engine.yaml declares counters `type: integer, format: uint64`; json-schema-faker ignores the format and
         // draws integers below zero, which no uint64 holds.
         new("docker-engine.yaml", "", "could not be converted to System.Nullable`1[System.UInt64]",
