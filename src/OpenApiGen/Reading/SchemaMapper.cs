@@ -367,7 +367,10 @@ public sealed class SchemaMapper
         var seen = new HashSet<string>(StringComparer.Ordinal);
         // allOf with exactly one $ref to an object model plus inline parts: inheritance. The base's parts are its own.
         var (baseName, baseParts) = InheritanceBase(schema, pointer);
-        foreach (var (part, partPointer) in ObjectParts(schema, pointer, this))
+        // The parts are walked once: members, required names and branches below all read them.
+        var parts = ObjectParts(schema, pointer, this);
+        var requiredNames = new HashSet<string>(parts.SelectMany(p => p.Schema.Required ?? new HashSet<string>()), StringComparer.Ordinal);
+        foreach (var (part, partPointer) in parts)
         {
             if (baseParts.Contains(part)) continue;
             foreach (var pair in part.Properties ?? new Dictionary<string, IOpenApiSchema>())
@@ -379,13 +382,12 @@ public sealed class SchemaMapper
                 var memberName = members.Claim(wanted);
                 var type = Map(pair.Value, name + Identifier.Pascal(pair.Key, "Property"), propertyPointer);
                 // readOnly values are absent from requests and writeOnly ones from responses: one record serves both, so neither is required.
-                var required = RequiredIn(schema, pointer, pair.Key) && !IsReadOrWriteOnly(pair.Value);
+                var required = requiredNames.Contains(pair.Key) && !IsReadOrWriteOnly(pair.Value);
                 properties.Add(new PropertyDef(memberName, pair.Key, type, required, SafeDescription(pair.Value)));
             }
         }
         // Properties beside oneOf/anyOf object branches (Vercel's {method} beside oneOf [add, move-in, transfer-in]): the
         // branches' members are members too, optional as each belongs to some branches only; else they could never be sent.
-        var parts = ObjectParts(schema, pointer, this);
         foreach (var (part, partPointer) in parts.Where(p => !baseParts.Contains(p.Schema)).ToList())
         {
             var branches = (part.OneOf ?? new List<IOpenApiSchema>()).Select((b, i) => (b, partPointer + "/oneOf/" + i))
@@ -413,7 +415,7 @@ public sealed class SchemaMapper
         // becomes an optional member of any JSON value. Optional, as nothing says what it holds and mocks (Prism) and
         // servers leave such members out; reading must not fail on them.
         var declared = new HashSet<string>(parts.SelectMany(p => p.Schema.Properties?.Keys ?? Enumerable.Empty<string>()).Concat(seen), StringComparer.Ordinal);
-        foreach (var undeclared in parts.SelectMany(p => p.Schema.Required ?? new HashSet<string>()).Where(r => !declared.Contains(r)).Distinct(StringComparer.Ordinal).OrderBy(r => r, StringComparer.Ordinal))
+        foreach (var undeclared in requiredNames.Where(r => !declared.Contains(r)).OrderBy(r => r, StringComparer.Ordinal))
         {
             var wanted = Identifier.Pascal(undeclared, "Property");
             if (wanted == name || RecordMembers.Contains(wanted)) wanted += "Value";
@@ -601,9 +603,6 @@ public sealed class SchemaMapper
 
         public int GetHashCode(IOpenApiSchema obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
-
-    private bool RequiredIn(IOpenApiSchema schema, string pointer, string property) =>
-        ObjectParts(schema, pointer, this).Any(p => p.Schema.Required?.Contains(property) == true);
 
     private string ClaimTypeName(string wanted, string pointer)
     {
