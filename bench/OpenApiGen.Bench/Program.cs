@@ -64,7 +64,15 @@ if (args.Contains("--volume"))
                     var k when k.ToString().StartsWith("Server", StringComparison.Ordinal) || k.ToString().Contains("Controller") => "Server",
                     _ => "Client",
                 };
-                byKind[kind] = byKind.GetValueOrDefault(kind) + OpenApiGen.Emit.SourceEmitter.Render(unit).Length;
+                var text = OpenApiGen.Emit.SourceEmitter.Render(unit);
+                byKind[kind] = byKind.GetValueOrDefault(kind) + text.Length;
+                if (ArgValue("--dump") is { } dump)
+                {
+                    // The generated files as a consumer build sees them, for reading what the volume is made of.
+                    var folder = Path.Combine(dump, name, generate.Replace(',', '-'));
+                    Directory.CreateDirectory(folder);
+                    File.WriteAllText(Path.Combine(folder, unit.HintName), text);
+                }
                 count++;
             }
             var runtime = OpenApiGen.Emit.RuntimeSources.All.Sum(f => (long)f.Text.Length);
