@@ -46,6 +46,12 @@ public class SchemaShapeTests
           type: object
           required: [type]
           properties: { details: { type: object } }
+        Channel:
+          type: object
+          properties: { type: { type: string } }
+          oneOf:
+            - { type: object, properties: { details: { type: object }, host: { type: string } } }
+            - { type: object, properties: { details: { type: string }, host: { type: string } } }
     """;
 
     private static readonly Lazy<(GeneratorDriverRunResult Result, Compilation Output)> Generated =
@@ -64,6 +70,19 @@ public class SchemaShapeTests
         var members = Properties("CreateDomain");
         Assert.Equal(new[] { "AuthCode", "Cdn", "Method", "Name" }, members.Keys.Order(StringComparer.Ordinal));
         Assert.All(members.Values, p => Assert.False(p.IsRequired));
+    }
+
+    [Fact]
+    public void A_member_oneOf_branches_type_differently_reads_any_of_their_values()
+    {
+        // PagerDuty's Channel.details: an object in NagiosChannel, a string in WebTriggerChannel (the Prism sweep read a string).
+        var members = Properties("Channel");
+        Assert.Equal("System.Text.Json.JsonElement?", members["Details"].Type.ToDisplayString());
+        Assert.Equal("string?", members["Host"].Type.ToDisplayString());
+        var assembly = GeneratorHarness.Load(Generated.Value.Output, "shapes-channel", collectible: true);
+        var options = (System.Text.Json.JsonSerializerOptions)assembly.GetType("Shapes.Api.ShapesJsonContext")!.GetMethod("CreateOptions")!.Invoke(null, null)!;
+        var channel = System.Text.Json.JsonSerializer.Deserialize("""{"type":"web_trigger","details":"x"}""", assembly.GetType("Shapes.Api.Channel")!, options)!;
+        Assert.Equal("x", ((System.Text.Json.JsonElement?)channel.GetType().GetProperty("Details")!.GetValue(channel))!.Value.GetString());
     }
 
     [Fact]

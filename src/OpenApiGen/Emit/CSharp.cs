@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using OpenApiGen.Model;
 
@@ -48,8 +49,15 @@ public static class CSharp
 
     private static void AppendElement(StringBuilder sb, string element, string? text, string indent)
     {
+        var lines = XmlLines(text ?? "").ToList();
+        if (lines.Count == 1)
+        {
+            // One-line text, one-line element.
+            sb.Append(indent).Append("/// <").Append(element).Append('>').Append(lines[0]).Append("</").Append(element).Append(">\n");
+            return;
+        }
         sb.Append(indent).Append("/// <").Append(element).Append(">\n");
-        foreach (var line in XmlLines(text ?? ""))
+        foreach (var line in lines)
         {
             sb.Append(indent).Append("/// ").Append(line).Append('\n');
         }
@@ -94,17 +102,21 @@ public static class CSharp
         return lines;
     }
 
-    /// <summary>The fully qualified C# type for a model type reference.</summary>
-    public static string Type(TypeRef type, string ns) => Spell(type, ns, referenceNullability: true);
+    /// <summary>
+    /// The C# type for a model type reference: the spec's own types qualified with <paramref name="ns"/>, or by their simple
+    /// name when <paramref name="ns"/> is null — in model files, which declare no nested types, the spec's namespace is the
+    /// innermost scope, so a simple name always binds to the spec's type.
+    /// </summary>
+    public static string Type(TypeRef type, string? ns) => Spell(type, ns, referenceNullability: true);
 
     /// <summary>The type as the runtime sees it: value-type nullability kept, reference nullability dropped (typeof rejects it).</summary>
-    public static string RuntimeType(TypeRef type, string ns) => Spell(type, ns, referenceNullability: false);
+    public static string RuntimeType(TypeRef type, string? ns) => Spell(type, ns, referenceNullability: false);
 
-    private static string Spell(TypeRef type, string ns, bool referenceNullability)
+    private static string Spell(TypeRef type, string? ns, bool referenceNullability)
     {
         var name = type.Kind switch
         {
-            TypeKind.Named => "global::" + ns + "." + type.Name,
+            TypeKind.Named => ns is null ? type.Name : "global::" + ns + "." + type.Name,
             TypeKind.Array => "global::System.Collections.Generic.IReadOnlyList<" + Spell(type.Item!, ns, referenceNullability) + ">",
             TypeKind.Map => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + Spell(type.Item!, ns, referenceNullability) + ">",
             _ => type.Name,
@@ -113,10 +125,10 @@ public static class CSharp
     }
 
     /// <summary>The type without its nullable marker.</summary>
-    public static string NonNullType(TypeRef type, string ns) => Type(type with { Nullable = false }, ns);
+    public static string NonNullType(TypeRef type, string? ns) => Type(type with { Nullable = false }, ns);
 
     /// <summary>The type with no nullable annotation at any depth: attribute type arguments cannot carry them.</summary>
-    public static string AttributeType(TypeRef type, string ns) => Type(StripNullable(type), ns);
+    public static string AttributeType(TypeRef type, string? ns) => Type(StripNullable(type), ns);
 
     private static TypeRef StripNullable(TypeRef type) =>
         type with { Nullable = false, Item = type.Item is null ? null : StripNullable(type.Item) };

@@ -75,7 +75,7 @@ public static class JsonTypeCatalog
                     {
                         ModelKind.Object => new JsonTypeEntry(name, JsonShape.Object, ""),
                         ModelKind.Enum => new JsonTypeEntry(name, JsonShape.Converter, "global::OpenApiGen.Runtime." + OpenEnumConverter(model.EnumBase) + "<" + name + ">"),
-                        _ => new JsonTypeEntry(name, JsonShape.Converter, name + "JsonConverter"),
+                        _ => new JsonTypeEntry(name, JsonShape.Converter, "global::OpenApiGen.Runtime.UnionConverter<" + name + ">"),
                     };
                     break;
                 case TypeKind.Primitive when type.Name == "global::System.DateTimeOffset":

@@ -16,52 +16,45 @@ public static class ModelViews
             model.Name,
             Doc = CSharp.DocComment(model.Description, "    "),
             Modifiers = model.IsBase ? "partial" : "sealed partial",
-            BaseClause = model.BaseName is null ? "" : " : global::" + context.Namespace + "." + model.BaseName,
-            CtorAccess = model.IsBase ? "private protected" : "private",
-            BaseCtor = model.BaseName is null ? "" : " : base(forJson)",
+            BaseClause = model.BaseName is null ? "" : " : " + model.BaseName,
             New = model.BaseName is null ? "" : "new ",
-            FieldAccess = model.IsBase ? "private protected" : "private",
-            Derived = model.DerivedNames.Select(n => "global::" + context.Namespace + "." + n).ToArray(),
+            Derived = model.DerivedNames.ToArray(),
             PolymorphicRead = model.Discriminator is not null && model.DiscriminatorCases.Count > 0,
             DiscriminatorLiteral = CSharp.Literal(model.Discriminator ?? ""),
             Cases = model.DiscriminatorCases.Select(c => new
             {
                 Tags = c.Tags.Select(CSharp.Literal).ToArray(),
-                Type = "global::" + context.Namespace + "." + c.Name,
+                Type = c.Name,
             }).ToArray(),
-            // Metadata lists the base chain's properties first; their fields are private protected in the base.
-            AllProperties = model.Inherited.Concat(model.Properties).Select(p => PropertyView(p, context.Namespace)).ToArray(),
-            Properties = model.Properties.Select(p => PropertyView(p, context.Namespace)).ToArray(),
+            // Metadata lists the base chain's properties first.
+            AllProperties = model.Inherited.Concat(model.Properties).Select(PropertyView).ToArray(),
+            Properties = model.Properties.Select(PropertyView).ToArray(),
         },
     };
 
-    private static object PropertyView(PropertyDef p, string ns) => new
+    // In the model's own file: the spec's types by their simple names (see CSharp.Type).
+    private static object PropertyView(PropertyDef p) => new
     {
         p.Name,
         JsonName = CSharp.Literal(p.JsonName),
         p.Required,
         RequiredLiteral = p.Required ? "true" : "false",
-        NameLiteral = CSharp.Literal(p.Name),
-        // Property names never start with '_' followed by a letter, so these fields cannot collide with them.
-        Field = "_" + p.Name.TrimStart('@'),
-        Type = CSharp.Type(p.Required ? p.Type : p.Type.AsNullable(), ns),
+        // The C# member name (without a keyword's @): the serializer binds initializers to properties by it.
+        NameLiteral = CSharp.Literal(p.Name.TrimStart('@')),
+        Type = CSharp.Type(p.Required ? p.Type : p.Type.AsNullable(), null),
         Doc = CSharp.DocComment(p.Description, "        "),
     };
 
     public static object Union(SpecContext context, ModelDef model)
     {
-        var ns = context.Namespace;
         var variants = model.Variants.Select((v, i) => new
         {
             v.Name,
             Index = CSharp.Int(i + 1),
-            Field = char.ToLowerInvariant(v.Name[0]) + v.Name.Substring(1),
-            Type = CSharp.Type(v.Type, ns),
-            // Fields of variants not held stay null, so reference-typed fields are declared nullable.
-            FieldType = CSharp.Type(v.Type.IsValueType || v.Type.Kind == TypeKind.Json ? v.Type : v.Type.AsNullable(), ns),
+            Type = CSharp.Type(v.Type, null),
+            RuntimeType = CSharp.RuntimeType(v.Type, null),
             // User-defined conversions from interfaces (IReadOnlyList, IReadOnlyDictionary) are not allowed in C#.
             Implicit = v.Type.Kind != TypeKind.Array && v.Type.Kind != TypeKind.Map,
-            Write = WriteStatement(v, char.ToLowerInvariant(v.Name[0]) + v.Name.Substring(1), CSharp.RuntimeType(v.Type, ns)),
         }).ToArray();
         return new
         {
@@ -72,8 +65,7 @@ public static class ModelViews
                 model.Name,
                 Doc = CSharp.DocComment(model.Description, "    "),
                 Variants = variants,
-                ReadLines = UnionReader.Lines(model, ns),
-                HasDiscriminator = model.Discriminator is not null,
+                ReadLines = UnionReader.Lines(model),
             },
         };
     }
@@ -95,7 +87,8 @@ public static class ModelViews
                 {
                     m.Name,
                     Literal = isString ? CSharp.Literal(m.Value) : (model.EnumBase == "long" ? m.Value + "L" : m.Value),
-                    Doc = CSharp.DocComment(m.Description ?? m.Value, "        "),
+                    // The value itself is no documentation: Value and the member name already say it.
+                    Doc = CSharp.DocComment(m.Description, "        "),
                 }).ToArray(),
                 Converter = JsonTypeCatalog.OpenEnumConverter(model.EnumBase),
             },
@@ -129,12 +122,4 @@ public static class ModelViews
         };
         return "if (type == typeof(" + t + ")) return " + create + ";";
     }
-
-    private static string WriteStatement(UnionVariant variant, string field, string type) => variant.Type.Name switch
-    {
-        "string" when variant.Type.Kind == TypeKind.Primitive => "writer.WriteStringValue(_" + field + ");",
-        "bool" when variant.Type.Kind == TypeKind.Primitive => "writer.WriteBooleanValue(_" + field + ");",
-        "int" or "long" or "ulong" or "double" or "float" or "decimal" when variant.Type.Kind == TypeKind.Primitive => "writer.WriteNumberValue(_" + field + ");",
-        _ => "global::System.Text.Json.JsonSerializer.Serialize(writer, _" + field + "!, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<" + type + ">)options.GetTypeInfo(typeof(" + type + ")));",
-    };
 }

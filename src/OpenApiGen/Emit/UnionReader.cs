@@ -7,7 +7,10 @@ namespace OpenApiGen.Emit;
 /// <summary>Builds the Read body of a union converter: the JSON token kind picks the variant.</summary>
 public static class UnionReader
 {
-    public static string[] Lines(ModelDef model, string ns)
+    private const string Union = "global::OpenApiGen.Runtime.Union.";
+
+    /// <summary>The Read body, in the union's own file: the spec's types by their simple names.</summary>
+    public static string[] Lines(ModelDef model)
     {
         var lines = new List<string> { "switch (reader.TokenType)", "{" };
         var byToken = model.Variants.GroupBy(v => v.Token == JsonToken.Integer ? JsonToken.Number : v.Token).OrderBy(g => g.Key);
@@ -17,12 +20,12 @@ public static class UnionReader
             if (group.Key == JsonToken.Object && model.Discriminator is { } discriminator && group.Any(v => v.Tags.Count > 0))
             {
                 // The discriminator names the variant; untagged or unknown values fall back to trying each variant.
-                lines.Add("        switch (ReadDiscriminator(reader, " + CSharp.Literal(discriminator) + "))");
+                lines.Add("        switch (" + Union + "ReadDiscriminator(reader, " + CSharp.Literal(discriminator) + "))");
                 lines.Add("        {");
                 foreach (var variant in group.Where(v => v.Tags.Count > 0))
                 {
                     foreach (var tag in variant.Tags) lines.Add("            case " + CSharp.Literal(tag) + ":");
-                    lines.Add("                return new global::" + ns + "." + model.Name + "(" + Deserialize(variant, ns, "reader") + ");");
+                    lines.Add("                return new " + model.Name + "(" + Read(variant) + ");");
                 }
                 lines.Add("        }");
             }
@@ -30,7 +33,7 @@ public static class UnionReader
             for (var i = 0; i < ordered.Count; i++)
             {
                 var variant = ordered[i];
-                var create = "new global::" + ns + "." + model.Name;
+                var create = "new " + model.Name;
                 var last = i == ordered.Count - 1;
                 if (variant.Type.Kind == TypeKind.Primitive && variant.Type.Name == "string")
                 {
@@ -50,23 +53,12 @@ public static class UnionReader
                 }
                 else if (last)
                 {
-                    lines.Add("        return " + create + "(" + Deserialize(variant, ns, "reader") + ");");
+                    lines.Add("        return " + create + "(" + Read(variant) + ");");
                 }
                 else
                 {
                     // Several variants share this token: try each on a copy of the reader, keep the first that reads.
-                    lines.Add("        {");
-                    lines.Add("            var copy = reader;");
-                    lines.Add("            try");
-                    lines.Add("            {");
-                    lines.Add("                var " + Local(variant) + " = " + Deserialize(variant, ns, "copy") + ";");
-                    lines.Add("                reader = copy;");
-                    lines.Add("                return " + create + "(" + Local(variant) + ");");
-                    lines.Add("            }");
-                    lines.Add("            catch (global::System.Text.Json.JsonException)");
-                    lines.Add("            {");
-                    lines.Add("            }");
-                    lines.Add("        }");
+                    lines.Add("        if (" + Union + "TryRead<" + CSharp.RuntimeType(variant.Type, null) + ">(ref reader, options, out var " + Local(variant) + ")) return " + create + "(" + Local(variant) + ");");
                 }
             }
         }
@@ -75,11 +67,8 @@ public static class UnionReader
     }
 
     // Through the options' metadata, not reflection: the generated resolver supplies it (trim and AOT safe).
-    private static string Deserialize(UnionVariant variant, string ns, string reader)
-    {
-        var type = CSharp.RuntimeType(variant.Type, ns);
-        return "global::System.Text.Json.JsonSerializer.Deserialize(ref " + reader + ", (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<" + type + ">)options.GetTypeInfo(typeof(" + type + ")))!";
-    }
+    private static string Read(UnionVariant variant) =>
+        Union + "Read<" + CSharp.RuntimeType(variant.Type, null) + ">(ref reader, options)";
 
     // Integers before numbers; specific strings (formats) before a plain string, which takes every string;
     // a plain string before open enums, which would also take every string.

@@ -388,6 +388,7 @@ public sealed class SchemaMapper
         }
         // Properties beside oneOf/anyOf object branches (Vercel's {method} beside oneOf [add, move-in, transfer-in]): the
         // branches' members are members too, optional as each belongs to some branches only; else they could never be sent.
+        var branchMembers = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (part, partPointer) in parts.Where(p => !baseParts.Contains(p.Schema)).ToList())
         {
             var branches = (part.OneOf ?? new List<IOpenApiSchema>()).Select((b, i) => (b, partPointer + "/oneOf/" + i))
@@ -402,10 +403,22 @@ public sealed class SchemaMapper
                 {
                     foreach (var pair in branchPart.Properties ?? new Dictionary<string, IOpenApiSchema>())
                     {
-                        if (!seen.Add(pair.Key)) continue;
+                        var memberPointer = branchPartPointer + "/properties/" + JsonPositionMap.Escape(pair.Key);
+                        if (!seen.Add(pair.Key))
+                        {
+                            // Branches that give one member different types (PagerDuty's Channel.details: an object in
+                            // NagiosChannel, a string in WebTriggerChannel): the member holds any of them, so any JSON value.
+                            if (branchMembers.TryGetValue(pair.Key, out var index) && properties[index].Type.Kind != TypeKind.Json
+                                && !SameType(properties[index].Type, Map(pair.Value, name + Identifier.Pascal(pair.Key, "Property"), memberPointer)))
+                            {
+                                properties[index] = properties[index] with { Type = TypeRef.JsonElement.AsNullable() };
+                            }
+                            continue;
+                        }
                         var wanted = Identifier.Pascal(pair.Key, "Property");
                         if (wanted == name || RecordMembers.Contains(wanted)) wanted += "Value";
-                        var type = Map(pair.Value, name + Identifier.Pascal(pair.Key, "Property"), branchPartPointer + "/properties/" + JsonPositionMap.Escape(pair.Key));
+                        var type = Map(pair.Value, name + Identifier.Pascal(pair.Key, "Property"), memberPointer);
+                        branchMembers[pair.Key] = properties.Count;
                         properties.Add(new PropertyDef(members.Claim(wanted), pair.Key, type, false, SafeDescription(pair.Value)));
                     }
                 }
@@ -518,7 +531,7 @@ public sealed class SchemaMapper
             type = type with { Nullable = false };
             if (variants.Any(v => v.Type == type)) continue;
             var tags = DiscriminatorTags(schema.Discriminator, arms[i].Schema);
-            variants.Add(new UnionVariant(variantNames.Claim(VariantName(type)), type, EnumToken(arms[i].Schema) ?? TokenOf(type), tags));
+            variants.Add(new UnionVariant(variantNames.Claim(InlineVariantName(arms[i].Schema, type) ?? VariantName(type)), type, EnumToken(arms[i].Schema) ?? TokenOf(type), tags));
         }
         var discriminator = variants.Any(v => v.Tags.Count > 0) ? schema.Discriminator?.PropertyName : null;
         return new ModelDef(name, ModelKind.Union, schema.Description, EquatableArray<PropertyDef>.Empty, variants.ToEquatableArray(), EquatableArray<EnumMember>.Empty, Discriminator: discriminator);
@@ -672,6 +685,23 @@ public sealed class SchemaMapper
     private static bool IsNullSchema(IOpenApiSchema schema) => schema is not OpenApiSchemaReference && schema.Type == JsonSchemaType.Null;
 
     private static TypeRef WithNullable(TypeRef type, bool nullable) => nullable ? type.AsNullable() : type;
+
+    // An inline arm's type is named after the union ("…Variant2"), and deduplication may rename it after another union's
+    // arm: the union's members are named by what the arm is instead (IsObject, IsEmpty for Stripe's `enum: [""]`).
+    private static string? InlineVariantName(IOpenApiSchema arm, TypeRef type)
+    {
+        if (arm is OpenApiSchemaReference || type.Kind != TypeKind.Named) return null;
+        if (EnumBuilder.IsEnum(arm))
+        {
+            var values = arm.Enum!.Where(v => v is not null && v.GetValueKind() != System.Text.Json.JsonValueKind.Null).ToList();
+            if (values.Count != 1) return "Enum";
+            var text = values[0]!.GetValueKind() == System.Text.Json.JsonValueKind.String ? values[0]!.GetValue<string>() : values[0]!.ToJsonString();
+            return text.Length == 0 ? "Empty" : Identifier.Pascal(text, "Value" + text.Replace("-", "Minus"));
+        }
+        return (arm.OneOf?.Count ?? 0) + (arm.AnyOf?.Count ?? 0) > 0 && (arm.Properties?.Count ?? 0) == 0 ? "Union" : "Object";
+    }
+
+    private static bool SameType(TypeRef a, TypeRef b) => (a with { Nullable = false }) == (b with { Nullable = false });
 
     private static string VariantName(TypeRef type) => type.Kind switch
     {

@@ -21,9 +21,7 @@ namespace OpenHands.Api
         global::System.Threading.Tasks.Task global::OpenHands.Api.IOpenHandsInvalidInput.CheckInputAsync(global::Microsoft.AspNetCore.Mvc.Filters.ActionExecutingContext context, global::System.Collections.Generic.List<global::OpenHands.Api.OpenHandsInputError> errors) =>
             global::System.Threading.Tasks.Task.CompletedTask;
 
-        /// <summary>
-        /// Delete Conversation
-        /// </summary>
+        /// <summary>Delete Conversation</summary>
         [global::Microsoft.AspNetCore.Mvc.HttpDelete("api/conversations/{conversation_id}")]
         [global::OpenHands.Api.OpenHandsSecurityRequirement(global::OpenHands.Api.OpenHandsSecuritySchemes.APIKeyHeader)]
         [global::OpenHands.Api.OpenHandsInputError(422, "application/json", global::OpenHands.Api.OpenHandsErrorShape.Validation, "conversation_id", "path")]
@@ -53,14 +51,10 @@ namespace OpenHands.Api
         /// <summary>The body this result sends, if any.</summary>
         public object? Value => _value;
 
-        /// <summary>
-        /// 200: Successful Response
-        /// </summary>
+        /// <summary>200: Successful Response</summary>
         public static DeleteConversationResult Ok(bool value) => new DeleteConversationResult(200, value, "application/json");
 
-        /// <summary>
-        /// 422: Validation Error
-        /// </summary>
+        /// <summary>422: Validation Error</summary>
         public static DeleteConversationResult UnprocessableEntity(global::OpenHands.Api.HTTPValidationError value) => new DeleteConversationResult(422, value, "application/json");
 
         public static implicit operator DeleteConversationResult(bool value) => Ok(value);

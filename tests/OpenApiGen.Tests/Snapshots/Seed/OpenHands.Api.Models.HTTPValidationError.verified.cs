@@ -6,37 +6,19 @@ namespace OpenHands.Api
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
     public sealed partial record HTTPValidationError
     {
-        /// <summary>Creates an empty HTTPValidationError; set its required properties in the object initializer.</summary>
-        public HTTPValidationError()
-        {
-        }
-
-        // The JSON metadata creates instances here; the serializer enforces required properties itself.
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private HTTPValidationError(bool forJson)
-        {
-        }
-
-        /// <summary>
-        /// Detail
-        /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("detail")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<global::OpenHands.Api.ValidationError>? Detail { get => _Detail; init => _Detail = value; }
-
-        private global::System.Collections.Generic.IReadOnlyList<global::OpenHands.Api.ValidationError>? _Detail;
+        /// <summary>Detail</summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("detail"), global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public global::System.Collections.Generic.IReadOnlyList<ValidationError>? Detail { get; init; }
 
         /// <summary>System.Text.Json metadata for HTTPValidationError, built without reflection (trim and native AOT safe).</summary>
         internal static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<HTTPValidationError> CreateJsonTypeInfo(global::System.Text.Json.JsonSerializerOptions options)
         {
-            var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo(options, new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<HTTPValidationError>
-            {
-                ObjectCreator = static () => new HTTPValidationError(forJson: true),
-                PropertyMetadataInitializer = _ => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            var info = global::OpenApiGen.Runtime.JsonRecord.Create(options,
+                static a => new HTTPValidationError
                 {
-                    global::OpenHands.Api.OpenHandsJsonContext.Property<global::System.Collections.Generic.IReadOnlyList<global::OpenHands.Api.ValidationError>?>(options, typeof(HTTPValidationError), "Detail", "detail", false, static o => ((HTTPValidationError)o)._Detail, static (o, v) => ((HTTPValidationError)o)._Detail = v!),
+                    Detail = (global::System.Collections.Generic.IReadOnlyList<ValidationError>?)a[0]!,
                 },
-            });
+                global::OpenApiGen.Runtime.JsonRecord.Property(options, "Detail", "detail", false, static (HTTPValidationError o) => o.Detail));
             return info;
         }
     }

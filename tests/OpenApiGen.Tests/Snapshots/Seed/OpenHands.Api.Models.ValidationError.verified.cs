@@ -6,55 +6,31 @@ namespace OpenHands.Api
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
     public sealed partial record ValidationError
     {
-        /// <summary>Creates an empty ValidationError; set its required properties in the object initializer.</summary>
-        public ValidationError()
-        {
-        }
-
-        // The JSON metadata creates instances here; the serializer enforces required properties itself.
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private ValidationError(bool forJson)
-        {
-            Loc = default!;
-            Msg = default!;
-            Type = default!;
-        }
-
-        /// <summary>
-        /// Location
-        /// </summary>
+        /// <summary>Location</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("loc")]
-        public required global::System.Collections.Generic.IReadOnlyList<global::OpenHands.Api.ValidationErrorLocItem> Loc { get => _Loc; init => _Loc = value; }
+        public required global::System.Collections.Generic.IReadOnlyList<ValidationErrorLocItem> Loc { get; init; }
 
-        /// <summary>
-        /// Message
-        /// </summary>
+        /// <summary>Message</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("msg")]
-        public required string Msg { get => _Msg; init => _Msg = value; }
+        public required string Msg { get; init; }
 
-        /// <summary>
-        /// Error Type
-        /// </summary>
+        /// <summary>Error Type</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-        public required string Type { get => _Type; init => _Type = value; }
-
-        private global::System.Collections.Generic.IReadOnlyList<global::OpenHands.Api.ValidationErrorLocItem> _Loc = default!;
-        private string _Msg = default!;
-        private string _Type = default!;
+        public required string Type { get; init; }
 
         /// <summary>System.Text.Json metadata for ValidationError, built without reflection (trim and native AOT safe).</summary>
         internal static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ValidationError> CreateJsonTypeInfo(global::System.Text.Json.JsonSerializerOptions options)
         {
-            var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo(options, new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<ValidationError>
-            {
-                ObjectCreator = static () => new ValidationError(forJson: true),
-                PropertyMetadataInitializer = _ => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            var info = global::OpenApiGen.Runtime.JsonRecord.Create(options,
+                static a => new ValidationError
                 {
-                    global::OpenHands.Api.OpenHandsJsonContext.Property<global::System.Collections.Generic.IReadOnlyList<global::OpenHands.Api.ValidationErrorLocItem>>(options, typeof(ValidationError), "Loc", "loc", true, static o => ((ValidationError)o)._Loc, static (o, v) => ((ValidationError)o)._Loc = v!),
-                    global::OpenHands.Api.OpenHandsJsonContext.Property<string>(options, typeof(ValidationError), "Msg", "msg", true, static o => ((ValidationError)o)._Msg, static (o, v) => ((ValidationError)o)._Msg = v!),
-                    global::OpenHands.Api.OpenHandsJsonContext.Property<string>(options, typeof(ValidationError), "Type", "type", true, static o => ((ValidationError)o)._Type, static (o, v) => ((ValidationError)o)._Type = v!),
+                    Loc = (global::System.Collections.Generic.IReadOnlyList<ValidationErrorLocItem>)a[0]!,
+                    Msg = (string)a[1]!,
+                    Type = (string)a[2]!,
                 },
-            });
+                global::OpenApiGen.Runtime.JsonRecord.Property(options, "Loc", "loc", true, static (ValidationError o) => o.Loc),
+                global::OpenApiGen.Runtime.JsonRecord.Property(options, "Msg", "msg", true, static (ValidationError o) => o.Msg),
+                global::OpenApiGen.Runtime.JsonRecord.Property(options, "Type", "type", true, static (ValidationError o) => o.Type));
             return info;
         }
     }

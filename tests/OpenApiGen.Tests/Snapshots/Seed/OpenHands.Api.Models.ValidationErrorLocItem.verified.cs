@@ -4,126 +4,69 @@
 namespace OpenHands.Api
 {
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(ValidationErrorLocItemJsonConverter))]
-    public readonly partial struct ValidationErrorLocItem : global::System.IEquatable<ValidationErrorLocItem>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.UnionConverter<ValidationErrorLocItem>))]
+    public readonly partial record struct ValidationErrorLocItem : global::OpenApiGen.Runtime.IUnion<ValidationErrorLocItem>
     {
+        private readonly object? _value;
         private readonly int _kind;
-        private readonly string? _string;
-        private readonly long _int64;
 
-        /// <summary>Creates the union holding a String.</summary>
-        public ValidationErrorLocItem(string value)
+        private ValidationErrorLocItem(int kind, object? value)
         {
-            _kind = 1;
-            _string = value;
+            _kind = kind;
+            _value = value;
         }
 
-        /// <summary>Whether the union holds a String.</summary>
+        public ValidationErrorLocItem(string value) : this(1, value) { }
+
         public bool IsString => _kind == 1;
 
-        /// <summary>The String value; throws when the union holds another variant.</summary>
-        public string AsString => _kind == 1 ? _string! : throw new global::System.InvalidOperationException("The union does not hold a String.");
+        public string AsString => _kind == 1 ? (string)_value! : throw global::OpenApiGen.Runtime.Union.NotHeld("String");
 
-        /// <summary>Gets the String value when the union holds one.</summary>
-        public bool TryGetString([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value)
-        {
-            value = _string!;
-            return _kind == 1;
-        }
+        public bool TryGetString([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value) => global::OpenApiGen.Runtime.Union.TryGet(_kind == 1, _value, out value);
 
-        public static implicit operator ValidationErrorLocItem(string value) => new ValidationErrorLocItem(value);
+        public static implicit operator ValidationErrorLocItem(string value) => new(value);
 
-        /// <summary>Creates the union holding a Int64.</summary>
-        public ValidationErrorLocItem(long value)
-        {
-            _kind = 2;
-            _int64 = value;
-        }
+        public ValidationErrorLocItem(long value) : this(2, value) { }
 
-        /// <summary>Whether the union holds a Int64.</summary>
         public bool IsInt64 => _kind == 2;
 
-        /// <summary>The Int64 value; throws when the union holds another variant.</summary>
-        public long AsInt64 => _kind == 2 ? _int64! : throw new global::System.InvalidOperationException("The union does not hold a Int64.");
+        public long AsInt64 => _kind == 2 ? (long)_value! : throw global::OpenApiGen.Runtime.Union.NotHeld("Int64");
 
-        /// <summary>Gets the Int64 value when the union holds one.</summary>
-        public bool TryGetInt64([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out long value)
-        {
-            value = _int64!;
-            return _kind == 2;
-        }
+        public bool TryGetInt64([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out long value) => global::OpenApiGen.Runtime.Union.TryGet(_kind == 2, _value, out value);
 
-        public static implicit operator ValidationErrorLocItem(long value) => new ValidationErrorLocItem(value);
+        public static implicit operator ValidationErrorLocItem(long value) => new(value);
 
         /// <summary>Calls the function for the variant the union holds.</summary>
         public TResult Match<TResult>(global::System.Func<string, TResult> onString, global::System.Func<long, TResult> onInt64) => _kind switch
         {
-            1 => onString(_string!),
-            2 => onInt64(_int64!),
-            _ => throw new global::System.InvalidOperationException("The union holds no value."),
+            1 => onString((string)_value!),
+            2 => onInt64((long)_value!),
+            _ => throw global::OpenApiGen.Runtime.Union.Empty(),
         };
 
-        public bool Equals(ValidationErrorLocItem other) => _kind == other._kind && _kind switch
+        // Equality, hashing and == are the record struct's own, over the variant and its value.
+        public override string ToString() => global::OpenApiGen.Runtime.Union.Format(_value);
+
+        object? global::OpenApiGen.Runtime.IUnion<ValidationErrorLocItem>.Value => _value;
+
+        global::System.Type? global::OpenApiGen.Runtime.IUnion<ValidationErrorLocItem>.ValueType => _kind switch
         {
-            1 => global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(_string, other._string),
-            2 => global::System.Collections.Generic.EqualityComparer<long>.Default.Equals(_int64, other._int64),
-            _ => true,
+            1 => typeof(string),
+            2 => typeof(long),
+            _ => null,
         };
 
-        public override bool Equals(object? obj) => obj is ValidationErrorLocItem other && Equals(other);
-
-        public override int GetHashCode() => _kind switch
-        {
-            1 => global::System.HashCode.Combine(_kind, _string),
-            2 => global::System.HashCode.Combine(_kind, _int64),
-            _ => 0,
-        };
-
-        public override string ToString() => _kind switch
-        {
-            1 => global::System.Convert.ToString(_string, global::System.Globalization.CultureInfo.InvariantCulture) ?? "",
-            2 => global::System.Convert.ToString(_int64, global::System.Globalization.CultureInfo.InvariantCulture) ?? "",
-            _ => "",
-        };
-
-        public static bool operator ==(ValidationErrorLocItem left, ValidationErrorLocItem right) => left.Equals(right);
-
-        public static bool operator !=(ValidationErrorLocItem left, ValidationErrorLocItem right) => !left.Equals(right);
-
-        internal void Write(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            switch (_kind)
-            {
-                case 1:
-                    writer.WriteStringValue(_string);
-                    return;
-                case 2:
-                    writer.WriteNumberValue(_int64);
-                    return;
-                default:
-                    writer.WriteNullValue();
-                    return;
-            }
-        }
-    }
-
-    /// <summary>Reads ValidationErrorLocItem by the JSON token kind; writes the held variant.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
-    public sealed partial class ValidationErrorLocItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ValidationErrorLocItem>
-    {
-        public override ValidationErrorLocItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        static ValidationErrorLocItem global::OpenApiGen.Runtime.IUnion<ValidationErrorLocItem>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             switch (reader.TokenType)
             {
                 case global::System.Text.Json.JsonTokenType.String:
-                    return new global::OpenHands.Api.ValidationErrorLocItem(reader.GetString()!);
+                    return new ValidationErrorLocItem(reader.GetString()!);
                 case global::System.Text.Json.JsonTokenType.Number:
-                    if (reader.TryGetInt64(out var asInt64)) return new global::OpenHands.Api.ValidationErrorLocItem(asInt64);
+                    if (reader.TryGetInt64(out var asInt64)) return new ValidationErrorLocItem(asInt64);
                     break;
             }
-            throw new global::System.Text.Json.JsonException("The JSON value does not match any variant of ValidationErrorLocItem.");
+            throw global::OpenApiGen.Runtime.Union.NoVariant("ValidationErrorLocItem");
         }
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ValidationErrorLocItem value, global::System.Text.Json.JsonSerializerOptions options) => value.Write(writer, options);
     }
 }

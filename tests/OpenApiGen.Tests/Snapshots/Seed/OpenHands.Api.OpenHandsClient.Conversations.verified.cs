@@ -13,9 +13,7 @@ namespace OpenHands.Api
 
             internal ConversationsClient(OpenHandsClient client) => _client = client;
 
-            /// <summary>
-            /// Delete Conversation
-            /// </summary>
+            /// <summary>Delete Conversation</summary>
             public async global::System.Threading.Tasks.Task<bool> DeleteConversationAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default)
             {
                 var __request = new RequestBuilder();

@@ -40,7 +40,7 @@ namespace OpenHands.Api
             if (type == typeof(bool?)) return Nullable<bool>(options);
             if (type == typeof(global::OpenHands.Api.HTTPValidationError)) return global::OpenHands.Api.HTTPValidationError.CreateJsonTypeInfo(options);
             if (type == typeof(global::OpenHands.Api.ValidationError)) return global::OpenHands.Api.ValidationError.CreateJsonTypeInfo(options);
-            if (type == typeof(global::OpenHands.Api.ValidationErrorLocItem)) return Value<global::OpenHands.Api.ValidationErrorLocItem>(options, new global::OpenHands.Api.ValidationErrorLocItemJsonConverter());
+            if (type == typeof(global::OpenHands.Api.ValidationErrorLocItem)) return Value<global::OpenHands.Api.ValidationErrorLocItem>(options, new global::OpenApiGen.Runtime.UnionConverter<global::OpenHands.Api.ValidationErrorLocItem>());
             if (type == typeof(global::OpenHands.Api.ValidationErrorLocItem?)) return Nullable<global::OpenHands.Api.ValidationErrorLocItem>(options);
             if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::OpenHands.Api.ValidationError>)) return List<global::OpenHands.Api.ValidationError>(options);
             if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::OpenHands.Api.ValidationErrorLocItem>)) return List<global::OpenHands.Api.ValidationErrorLocItem>(options);

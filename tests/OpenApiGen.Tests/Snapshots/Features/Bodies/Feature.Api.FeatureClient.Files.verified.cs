@@ -16,12 +16,8 @@ namespace Feature.Api
             public async global::System.Threading.Tasks.Task PostNoteAsync(string? body = default, global::System.Threading.CancellationToken cancellationToken = default) =>
                 await PostNoteWithResponseAsync(body, cancellationToken).ConfigureAwait(false);
 
-            /// <summary>
-            /// Like PostNoteAsync, and also returns the status code and the response headers.
-            /// </summary>
-            /// <remarks>
-            /// Documented response headers: Location.
-            /// </remarks>
+            /// <summary>Like PostNoteAsync, and also returns the status code and the response headers.</summary>
+            /// <remarks>Documented response headers: Location.</remarks>
             public async global::System.Threading.Tasks.Task<global::Feature.Api.FeatureResponse> PostNoteWithResponseAsync(string? body = default, global::System.Threading.CancellationToken cancellationToken = default)
             {
                 var __request = new RequestBuilder();

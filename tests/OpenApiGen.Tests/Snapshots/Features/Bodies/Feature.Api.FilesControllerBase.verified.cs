@@ -317,19 +317,13 @@ namespace Feature.Api
         /// <summary>The body this result sends, if any.</summary>
         public object? Value => _value;
 
-        /// <summary>
-        /// 201: created
-        /// </summary>
+        /// <summary>201: created</summary>
         public static PostNoteResult Created() => new PostNoteResult(201, null, null);
 
-        /// <summary>
-        /// 4XX: client error
-        /// </summary>
+        /// <summary>4XX: client error</summary>
         public static PostNoteResult Status_4xx(int statusCode, global::Feature.Api.PostNoteStatus4xxResponse value) => new PostNoteResult(statusCode, value, "application/json");
 
-        /// <summary>
-        /// default: other
-        /// </summary>
+        /// <summary>default: other</summary>
         public static PostNoteResult Default(int statusCode) => new PostNoteResult(statusCode, null, null);
 
         public global::System.Threading.Tasks.Task ExecuteResultAsync(global::Microsoft.AspNetCore.Mvc.ActionContext context)
@@ -374,9 +368,7 @@ namespace Feature.Api
         /// <summary>The body this result sends, if any.</summary>
         public object? Value => _value;
 
-        /// <summary>
-        /// 200: echo
-        /// </summary>
+        /// <summary>200: echo</summary>
         public static PutRawResult Ok(global::System.IO.Stream value) => new PutRawResult(200, value, "application/octet-stream");
 
         public static implicit operator PutRawResult(global::System.IO.Stream value) => Ok(value);
@@ -423,9 +415,7 @@ namespace Feature.Api
         /// <summary>The body this result sends, if any.</summary>
         public object? Value => _value;
 
-        /// <summary>
-        /// 204: stored
-        /// </summary>
+        /// <summary>204: stored</summary>
         public static UploadResult NoContent() => new UploadResult(204, null, null);
 
         public global::System.Threading.Tasks.Task ExecuteResultAsync(global::Microsoft.AspNetCore.Mvc.ActionContext context)

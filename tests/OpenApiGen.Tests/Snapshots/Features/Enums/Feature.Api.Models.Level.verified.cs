@@ -13,36 +13,21 @@ namespace Feature.Api
 
         public Level(int value) => _value = value;
 
-        /// <summary>
-        /// 1
-        /// </summary>
-        public static Level Low => new Level(1);
+        public static Level Low => new(1);
 
-        /// <summary>
-        /// 2
-        /// </summary>
-        public static Level Mid => new Level(2);
+        public static Level Mid => new(2);
 
-        /// <summary>
-        /// 3
-        /// </summary>
-        public static Level High => new Level(3);
+        public static Level High => new(3);
 
         /// <summary>The wire value.</summary>
         public int Value => _value;
 
         /// <summary>Whether the value is one the spec lists.</summary>
-        public bool IsKnown => Value switch
-        {
-            1 => true,
-            2 => true,
-            3 => true,
-            _ => false,
-        };
+        public bool IsKnown => Value is 1 or 2 or 3;
 
-        public static implicit operator Level(int value) => new Level(value);
+        public static implicit operator Level(int value) => new(value);
 
-        static Level global::OpenApiGen.Runtime.IOpenEnum<Level, int>.From(int value) => new Level(value);
+        static Level global::OpenApiGen.Runtime.IOpenEnum<Level, int>.From(int value) => new(value);
 
         public bool Equals(Level other) => Value == other.Value;
 
@@ -54,12 +39,12 @@ namespace Feature.Api
 
         /// <summary>Reads the wire value from text (route, query, header); unknown values are kept.</summary>
         public static Level Parse(string s, global::System.IFormatProvider? provider) =>
-            new Level(int.Parse(s, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture));
+            new(int.Parse(s, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture));
 
         public static bool TryParse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? s, global::System.IFormatProvider? provider, out Level result)
         {
             var parsed = int.TryParse(s, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out var value);
-            result = new Level(value);
+            result = new(value);
             return parsed;
         }
 

@@ -13,36 +13,21 @@ namespace Feature.Api
 
         public Mood(string value) => _value = value;
 
-        /// <summary>
-        /// happy
-        /// </summary>
-        public static Mood Happy => new Mood("happy");
+        public static Mood Happy => new("happy");
 
-        /// <summary>
-        /// grumpy
-        /// </summary>
-        public static Mood Grumpy => new Mood("grumpy");
+        public static Mood Grumpy => new("grumpy");
 
-        /// <summary>
-        /// needs-coffee
-        /// </summary>
-        public static Mood NeedsCoffee => new Mood("needs-coffee");
+        public static Mood NeedsCoffee => new("needs-coffee");
 
         /// <summary>The wire value.</summary>
         public string Value => _value ?? "";
 
         /// <summary>Whether the value is one the spec lists.</summary>
-        public bool IsKnown => Value switch
-        {
-            "happy" => true,
-            "grumpy" => true,
-            "needs-coffee" => true,
-            _ => false,
-        };
+        public bool IsKnown => Value is "happy" or "grumpy" or "needs-coffee";
 
-        public static implicit operator Mood(string value) => new Mood(value);
+        public static implicit operator Mood(string value) => new(value);
 
-        static Mood global::OpenApiGen.Runtime.IOpenEnum<Mood, string>.From(string value) => new Mood(value);
+        static Mood global::OpenApiGen.Runtime.IOpenEnum<Mood, string>.From(string value) => new(value);
 
         public bool Equals(Mood other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
@@ -53,11 +38,11 @@ namespace Feature.Api
         public override string ToString() => Value;
 
         /// <summary>Reads the wire value from text (route, query, header); unknown values are kept.</summary>
-        public static Mood Parse(string s, global::System.IFormatProvider? provider) => new Mood(s);
+        public static Mood Parse(string s, global::System.IFormatProvider? provider) => new(s);
 
         public static bool TryParse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? s, global::System.IFormatProvider? provider, out Mood result)
         {
-            result = s is null ? default : new Mood(s);
+            result = s is null ? default : new(s);
             return s is not null;
         }
 

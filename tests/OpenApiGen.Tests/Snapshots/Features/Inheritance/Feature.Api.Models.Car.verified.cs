@@ -4,45 +4,31 @@
 namespace Feature.Api
 {
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonDerivedType(typeof(global::Feature.Api.SportsCar))]
-    public partial record Car : global::Feature.Api.Vehicle
+    [global::System.Text.Json.Serialization.JsonDerivedType(typeof(SportsCar))]
+    public partial record Car : Vehicle
     {
-        /// <summary>Creates an empty Car; set its required properties in the object initializer.</summary>
-        public Car()
-        {
-        }
-
-        // The JSON metadata creates instances here; the serializer enforces required properties itself.
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private protected Car(bool forJson) : base(forJson)
-        {
-        }
-
-        [global::System.Text.Json.Serialization.JsonPropertyName("doors")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Doors { get => _Doors; init => _Doors = value; }
-
-        private protected long? _Doors;
+        [global::System.Text.Json.Serialization.JsonPropertyName("doors"), global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public long? Doors { get; init; }
 
         /// <summary>System.Text.Json metadata for Car, built without reflection (trim and native AOT safe).</summary>
         internal static new global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Car> CreateJsonTypeInfo(global::System.Text.Json.JsonSerializerOptions options)
         {
-            var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo(options, new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<Car>
-            {
-                ObjectCreator = static () => new Car(forJson: true),
-                PropertyMetadataInitializer = _ => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            var info = global::OpenApiGen.Runtime.JsonRecord.Create(options,
+                static a => new Car
                 {
-                    global::Feature.Api.FeatureJsonContext.Property<string>(options, typeof(Car), "Kind", "kind", true, static o => ((Car)o)._Kind, static (o, v) => ((Car)o)._Kind = v!),
-                    global::Feature.Api.FeatureJsonContext.Property<long?>(options, typeof(Car), "Wheels", "wheels", false, static o => ((Car)o)._Wheels, static (o, v) => ((Car)o)._Wheels = v!),
-                    global::Feature.Api.FeatureJsonContext.Property<long?>(options, typeof(Car), "Doors", "doors", false, static o => ((Car)o)._Doors, static (o, v) => ((Car)o)._Doors = v!),
+                    Kind = (string)a[0]!,
+                    Wheels = (long?)a[1]!,
+                    Doors = (long?)a[2]!,
                 },
-            });
+                global::OpenApiGen.Runtime.JsonRecord.Property(options, "Kind", "kind", true, static (Car o) => o.Kind),
+                global::OpenApiGen.Runtime.JsonRecord.Property(options, "Wheels", "wheels", false, static (Car o) => o.Wheels),
+                global::OpenApiGen.Runtime.JsonRecord.Property(options, "Doors", "doors", false, static (Car o) => o.Doors));
             // A value typed as this record but holding a derived one is written with the derived record's properties.
             info.PolymorphismOptions = new global::System.Text.Json.Serialization.Metadata.JsonPolymorphismOptions
             {
                 UnknownDerivedTypeHandling = global::System.Text.Json.Serialization.JsonUnknownDerivedTypeHandling.FallBackToNearestAncestor,
             };
-            info.PolymorphismOptions.DerivedTypes.Add(new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(global::Feature.Api.SportsCar)));
+            info.PolymorphismOptions.DerivedTypes.Add(new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(SportsCar)));
             return info;
         }
     }

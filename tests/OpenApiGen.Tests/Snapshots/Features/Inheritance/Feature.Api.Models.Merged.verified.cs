@@ -6,40 +6,23 @@ namespace Feature.Api
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
     public sealed partial record Merged
     {
-        /// <summary>Creates an empty Merged; set its required properties in the object initializer.</summary>
-        public Merged()
-        {
-        }
+        [global::System.Text.Json.Serialization.JsonPropertyName("a"), global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? A { get; init; }
 
-        // The JSON metadata creates instances here; the serializer enforces required properties itself.
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Merged(bool forJson)
-        {
-        }
-
-        [global::System.Text.Json.Serialization.JsonPropertyName("a")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? A { get => _A; init => _A = value; }
-
-        [global::System.Text.Json.Serialization.JsonPropertyName("b")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? B { get => _B; init => _B = value; }
-
-        private string? _A;
-        private string? _B;
+        [global::System.Text.Json.Serialization.JsonPropertyName("b"), global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? B { get; init; }
 
         /// <summary>System.Text.Json metadata for Merged, built without reflection (trim and native AOT safe).</summary>
         internal static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Merged> CreateJsonTypeInfo(global::System.Text.Json.JsonSerializerOptions options)
         {
-            var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo(options, new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<Merged>
-            {
-                ObjectCreator = static () => new Merged(forJson: true),
-                PropertyMetadataInitializer = _ => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            var info = global::OpenApiGen.Runtime.JsonRecord.Create(options,
+                static a => new Merged
                 {
-                    global::Feature.Api.FeatureJsonContext.Property<string?>(options, typeof(Merged), "A", "a", false, static o => ((Merged)o)._A, static (o, v) => ((Merged)o)._A = v!),
-                    global::Feature.Api.FeatureJsonContext.Property<string?>(options, typeof(Merged), "B", "b", false, static o => ((Merged)o)._B, static (o, v) => ((Merged)o)._B = v!),
+                    A = (string?)a[0]!,
+                    B = (string?)a[1]!,
                 },
-            });
+                global::OpenApiGen.Runtime.JsonRecord.Property(options, "A", "a", false, static (Merged o) => o.A),
+                global::OpenApiGen.Runtime.JsonRecord.Property(options, "B", "b", false, static (Merged o) => o.B));
             return info;
         }
     }

@@ -4,39 +4,26 @@
 namespace Feature.Api
 {
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
-    public sealed partial record SportsCar : global::Feature.Api.Car
+    public sealed partial record SportsCar : Car
     {
-        /// <summary>Creates an empty SportsCar; set its required properties in the object initializer.</summary>
-        public SportsCar()
-        {
-        }
-
-        // The JSON metadata creates instances here; the serializer enforces required properties itself.
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private SportsCar(bool forJson) : base(forJson)
-        {
-            Turbo = default!;
-        }
-
         [global::System.Text.Json.Serialization.JsonPropertyName("turbo")]
-        public required bool Turbo { get => _Turbo; init => _Turbo = value; }
-
-        private bool _Turbo = default!;
+        public required bool Turbo { get; init; }
 
         /// <summary>System.Text.Json metadata for SportsCar, built without reflection (trim and native AOT safe).</summary>
         internal static new global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SportsCar> CreateJsonTypeInfo(global::System.Text.Json.JsonSerializerOptions options)
         {
-            var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo(options, new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<SportsCar>
-            {
-                ObjectCreator = static () => new SportsCar(forJson: true),
-                PropertyMetadataInitializer = _ => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            var info = global::OpenApiGen.Runtime.JsonRecord.Create(options,
+                static a => new SportsCar
                 {
-                    global::Feature.Api.FeatureJsonContext.Property<string>(options, typeof(SportsCar), "Kind", "kind", true, static o => ((SportsCar)o)._Kind, static (o, v) => ((SportsCar)o)._Kind = v!),
-                    global::Feature.Api.FeatureJsonContext.Property<long?>(options, typeof(SportsCar), "Wheels", "wheels", false, static o => ((SportsCar)o)._Wheels, static (o, v) => ((SportsCar)o)._Wheels = v!),
-                    global::Feature.Api.FeatureJsonContext.Property<long?>(options, typeof(SportsCar), "Doors", "doors", false, static o => ((SportsCar)o)._Doors, static (o, v) => ((SportsCar)o)._Doors = v!),
-                    global::Feature.Api.FeatureJsonContext.Property<bool>(options, typeof(SportsCar), "Turbo", "turbo", true, static o => ((SportsCar)o)._Turbo, static (o, v) => ((SportsCar)o)._Turbo = v!),
+                    Kind = (string)a[0]!,
+                    Wheels = (long?)a[1]!,
+                    Doors = (long?)a[2]!,
+                    Turbo = (bool)a[3]!,
                 },
-            });
+                global::OpenApiGen.Runtime.JsonRecord.Property(options, "Kind", "kind", true, static (SportsCar o) => o.Kind),
+                global::OpenApiGen.Runtime.JsonRecord.Property(options, "Wheels", "wheels", false, static (SportsCar o) => o.Wheels),
+                global::OpenApiGen.Runtime.JsonRecord.Property(options, "Doors", "doors", false, static (SportsCar o) => o.Doors),
+                global::OpenApiGen.Runtime.JsonRecord.Property(options, "Turbo", "turbo", true, static (SportsCar o) => o.Turbo));
             return info;
         }
     }

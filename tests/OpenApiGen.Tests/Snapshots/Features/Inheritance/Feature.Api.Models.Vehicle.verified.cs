@@ -4,31 +4,15 @@
 namespace Feature.Api
 {
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonDerivedType(typeof(global::Feature.Api.Car))]
-    [global::System.Text.Json.Serialization.JsonDerivedType(typeof(global::Feature.Api.SportsCar))]
+    [global::System.Text.Json.Serialization.JsonDerivedType(typeof(Car))]
+    [global::System.Text.Json.Serialization.JsonDerivedType(typeof(SportsCar))]
     public partial record Vehicle
     {
-        /// <summary>Creates an empty Vehicle; set its required properties in the object initializer.</summary>
-        public Vehicle()
-        {
-        }
-
-        // The JSON metadata creates instances here; the serializer enforces required properties itself.
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private protected Vehicle(bool forJson)
-        {
-            Kind = default!;
-        }
-
         [global::System.Text.Json.Serialization.JsonPropertyName("kind")]
-        public required string Kind { get => _Kind; init => _Kind = value; }
+        public required string Kind { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("wheels")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Wheels { get => _Wheels; init => _Wheels = value; }
-
-        private protected string _Kind = default!;
-        private protected long? _Wheels;
+        [global::System.Text.Json.Serialization.JsonPropertyName("wheels"), global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public long? Wheels { get; init; }
 
         /// <summary>System.Text.Json metadata for Vehicle: the discriminator picks the derived record to read (trim and native AOT safe).</summary>
         internal static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Vehicle> CreateJsonTypeInfo(global::System.Text.Json.JsonSerializerOptions options) =>
@@ -43,12 +27,12 @@ namespace Feature.Api
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
-                    switch (ReadDiscriminator(reader, "kind"))
+                    switch (global::OpenApiGen.Runtime.Union.ReadDiscriminator(reader, "kind"))
                     {
                         case "Car":
-                            return global::System.Text.Json.JsonSerializer.Deserialize(ref reader, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Feature.Api.Car>)options.GetTypeInfo(typeof(global::Feature.Api.Car)));
+                            return global::System.Text.Json.JsonSerializer.Deserialize(ref reader, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Car>)options.GetTypeInfo(typeof(Car)));
                         case "SportsCar":
-                            return global::System.Text.Json.JsonSerializer.Deserialize(ref reader, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Feature.Api.SportsCar>)options.GetTypeInfo(typeof(global::Feature.Api.SportsCar)));
+                            return global::System.Text.Json.JsonSerializer.Deserialize(ref reader, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SportsCar>)options.GetTypeInfo(typeof(SportsCar)));
                     }
                 }
                 return global::System.Text.Json.JsonSerializer.Deserialize(ref reader, _own ??= CreateObjectJsonTypeInfo(options));
@@ -59,35 +43,18 @@ namespace Feature.Api
                 if (value.GetType() == typeof(Vehicle)) global::System.Text.Json.JsonSerializer.Serialize(writer, value, _own ??= CreateObjectJsonTypeInfo(options));
                 else global::System.Text.Json.JsonSerializer.Serialize(writer, value, options.GetTypeInfo(value.GetType()));
             }
-
-            // Scans a copy of the reader for the discriminator among the object's own properties. STJ has buffered the
-            // whole value before a converter runs, but the reader is not final, so Skip() would throw: TrySkip() does not.
-            private static string? ReadDiscriminator(global::System.Text.Json.Utf8JsonReader reader, string name)
-            {
-                var depth = reader.CurrentDepth;
-                while (reader.Read() && reader.CurrentDepth > depth)
-                {
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.PropertyName) continue;
-                    var match = reader.ValueTextEquals(name);
-                    reader.Read();
-                    if (match) return reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
-                    if (!reader.TrySkip()) return null;
-                }
-                return null;
-            }
         }
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Vehicle> CreateObjectJsonTypeInfo(global::System.Text.Json.JsonSerializerOptions options)
         {
-            var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo(options, new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<Vehicle>
-            {
-                ObjectCreator = static () => new Vehicle(forJson: true),
-                PropertyMetadataInitializer = _ => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            var info = global::OpenApiGen.Runtime.JsonRecord.Create(options,
+                static a => new Vehicle
                 {
-                    global::Feature.Api.FeatureJsonContext.Property<string>(options, typeof(Vehicle), "Kind", "kind", true, static o => ((Vehicle)o)._Kind, static (o, v) => ((Vehicle)o)._Kind = v!),
-                    global::Feature.Api.FeatureJsonContext.Property<long?>(options, typeof(Vehicle), "Wheels", "wheels", false, static o => ((Vehicle)o)._Wheels, static (o, v) => ((Vehicle)o)._Wheels = v!),
+                    Kind = (string)a[0]!,
+                    Wheels = (long?)a[1]!,
                 },
-            });
+                global::OpenApiGen.Runtime.JsonRecord.Property(options, "Kind", "kind", true, static (Vehicle o) => o.Kind),
+                global::OpenApiGen.Runtime.JsonRecord.Property(options, "Wheels", "wheels", false, static (Vehicle o) => o.Wheels));
             return info;
         }
     }

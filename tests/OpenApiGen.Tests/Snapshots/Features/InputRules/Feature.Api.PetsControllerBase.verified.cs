@@ -281,14 +281,10 @@ namespace Feature.Api
         /// <summary>The body this result sends, if any.</summary>
         public object? Value => _value;
 
-        /// <summary>
-        /// 201: created
-        /// </summary>
+        /// <summary>201: created</summary>
         public static CreatePetResult Created() => new CreatePetResult(201, null, null);
 
-        /// <summary>
-        /// 422: invalid
-        /// </summary>
+        /// <summary>422: invalid</summary>
         public static CreatePetResult UnprocessableEntity(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> value) => new CreatePetResult(422, value, "application/problem+json");
 
         public global::System.Threading.Tasks.Task ExecuteResultAsync(global::Microsoft.AspNetCore.Mvc.ActionContext context)

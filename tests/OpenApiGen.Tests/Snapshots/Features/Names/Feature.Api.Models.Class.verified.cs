@@ -6,64 +6,43 @@ namespace Feature.Api
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
     public sealed partial record Class
     {
-        /// <summary>Creates an empty Class; set its required properties in the object initializer.</summary>
-        public Class()
-        {
-        }
+        [global::System.Text.Json.Serialization.JsonPropertyName("class"), global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? ClassValue { get; init; }
 
-        // The JSON metadata creates instances here; the serializer enforces required properties itself.
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Class(bool forJson)
-        {
-        }
+        [global::System.Text.Json.Serialization.JsonPropertyName("$ref"), global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Ref { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("class")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? ClassValue { get => _ClassValue; init => _ClassValue = value; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("2nd"), global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? _2nd { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("$ref")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Ref { get => _Ref; init => _Ref = value; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("d\u00E9j\u00E0 vu"), global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? DéjàVu { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("2nd")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? _2nd { get => __2nd; init => __2nd = value; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("SHOUTING_CASE"), global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? ShoutingCase { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("d\u00E9j\u00E0 vu")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? DéjàVu { get => _DéjàVu; init => _DéjàVu = value; }
-
-        [global::System.Text.Json.Serialization.JsonPropertyName("SHOUTING_CASE")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? ShoutingCase { get => _ShoutingCase; init => _ShoutingCase = value; }
-
-        [global::System.Text.Json.Serialization.JsonPropertyName("ToString")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? ToStringValue { get => _ToStringValue; init => _ToStringValue = value; }
-
-        private string? _ClassValue;
-        private string? _Ref;
-        private string? __2nd;
-        private string? _DéjàVu;
-        private string? _ShoutingCase;
-        private string? _ToStringValue;
+        [global::System.Text.Json.Serialization.JsonPropertyName("ToString"), global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? ToStringValue { get; init; }
 
         /// <summary>System.Text.Json metadata for Class, built without reflection (trim and native AOT safe).</summary>
         internal static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Class> CreateJsonTypeInfo(global::System.Text.Json.JsonSerializerOptions options)
         {
-            var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo(options, new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<Class>
-            {
-                ObjectCreator = static () => new Class(forJson: true),
-                PropertyMetadataInitializer = _ => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            var info = global::OpenApiGen.Runtime.JsonRecord.Create(options,
+                static a => new Class
                 {
-                    global::Feature.Api.FeatureJsonContext.Property<string?>(options, typeof(Class), "ClassValue", "class", false, static o => ((Class)o)._ClassValue, static (o, v) => ((Class)o)._ClassValue = v!),
-                    global::Feature.Api.FeatureJsonContext.Property<string?>(options, typeof(Class), "Ref", "$ref", false, static o => ((Class)o)._Ref, static (o, v) => ((Class)o)._Ref = v!),
-                    global::Feature.Api.FeatureJsonContext.Property<string?>(options, typeof(Class), "_2nd", "2nd", false, static o => ((Class)o).__2nd, static (o, v) => ((Class)o).__2nd = v!),
-                    global::Feature.Api.FeatureJsonContext.Property<string?>(options, typeof(Class), "D\u00E9j\u00E0Vu", "d\u00E9j\u00E0 vu", false, static o => ((Class)o)._DéjàVu, static (o, v) => ((Class)o)._DéjàVu = v!),
-                    global::Feature.Api.FeatureJsonContext.Property<string?>(options, typeof(Class), "ShoutingCase", "SHOUTING_CASE", false, static o => ((Class)o)._ShoutingCase, static (o, v) => ((Class)o)._ShoutingCase = v!),
-                    global::Feature.Api.FeatureJsonContext.Property<string?>(options, typeof(Class), "ToStringValue", "ToString", false, static o => ((Class)o)._ToStringValue, static (o, v) => ((Class)o)._ToStringValue = v!),
+                    ClassValue = (string?)a[0]!,
+                    Ref = (string?)a[1]!,
+                    _2nd = (string?)a[2]!,
+                    DéjàVu = (string?)a[3]!,
+                    ShoutingCase = (string?)a[4]!,
+                    ToStringValue = (string?)a[5]!,
                 },
-            });
+                global::OpenApiGen.Runtime.JsonRecord.Property(options, "ClassValue", "class", false, static (Class o) => o.ClassValue),
+                global::OpenApiGen.Runtime.JsonRecord.Property(options, "Ref", "$ref", false, static (Class o) => o.Ref),
+                global::OpenApiGen.Runtime.JsonRecord.Property(options, "_2nd", "2nd", false, static (Class o) => o._2nd),
+                global::OpenApiGen.Runtime.JsonRecord.Property(options, "D\u00E9j\u00E0Vu", "d\u00E9j\u00E0 vu", false, static (Class o) => o.DéjàVu),
+                global::OpenApiGen.Runtime.JsonRecord.Property(options, "ShoutingCase", "SHOUTING_CASE", false, static (Class o) => o.ShoutingCase),
+                global::OpenApiGen.Runtime.JsonRecord.Property(options, "ToStringValue", "ToString", false, static (Class o) => o.ToStringValue));
             return info;
         }
     }

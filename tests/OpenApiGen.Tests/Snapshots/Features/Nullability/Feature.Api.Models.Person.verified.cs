@@ -6,100 +6,73 @@ namespace Feature.Api
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
     public sealed partial record Person
     {
-        /// <summary>Creates an empty Person; set its required properties in the object initializer.</summary>
-        public Person()
-        {
-        }
-
-        // The JSON metadata creates instances here; the serializer enforces required properties itself.
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Person(bool forJson)
-        {
-            Name = default!;
-            Nickname = default!;
-            Tags = default!;
-        }
-
         [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-        public required string Name { get => _Name; init => _Name = value; }
+        public required string Name { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("nickname")]
-        public required string? Nickname { get => _Nickname; init => _Nickname = value; }
+        public required string? Nickname { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("age")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Age { get => _Age; init => _Age = value; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("age"), global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public long? Age { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
-        public required global::System.Collections.Generic.IReadOnlyList<string> Tags { get => _Tags; init => _Tags = value; }
+        public required global::System.Collections.Generic.IReadOnlyList<string> Tags { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("scores")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, double>? Scores { get => _Scores; init => _Scores = value; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("scores"), global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, double>? Scores { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("born")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.DateOnly? Born { get => _Born; init => _Born = value; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("born"), global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public global::System.DateOnly? Born { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("seen")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.DateTimeOffset? Seen { get => _Seen; init => _Seen = value; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("seen"), global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public global::System.DateTimeOffset? Seen { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Guid? Id { get => _Id; init => _Id = value; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("id"), global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public global::System.Guid? Id { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("home")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Home { get => _Home; init => _Home = value; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("home"), global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Home { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("avatar")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public byte[]? Avatar { get => _Avatar; init => _Avatar = value; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("avatar"), global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public byte[]? Avatar { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("secret")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Secret { get => _Secret; init => _Secret = value; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("secret"), global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Secret { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("extra")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Text.Json.JsonElement? Extra { get => _Extra; init => _Extra = value; }
-
-        private string _Name = default!;
-        private string? _Nickname = default!;
-        private long? _Age;
-        private global::System.Collections.Generic.IReadOnlyList<string> _Tags = default!;
-        private global::System.Collections.Generic.IReadOnlyDictionary<string, double>? _Scores;
-        private global::System.DateOnly? _Born;
-        private global::System.DateTimeOffset? _Seen;
-        private global::System.Guid? _Id;
-        private string? _Home;
-        private byte[]? _Avatar;
-        private string? _Secret;
-        private global::System.Text.Json.JsonElement? _Extra;
+        [global::System.Text.Json.Serialization.JsonPropertyName("extra"), global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public global::System.Text.Json.JsonElement? Extra { get; init; }
 
         /// <summary>System.Text.Json metadata for Person, built without reflection (trim and native AOT safe).</summary>
         internal static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Person> CreateJsonTypeInfo(global::System.Text.Json.JsonSerializerOptions options)
         {
-            var info = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo(options, new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<Person>
-            {
-                ObjectCreator = static () => new Person(forJson: true),
-                PropertyMetadataInitializer = _ => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            var info = global::OpenApiGen.Runtime.JsonRecord.Create(options,
+                static a => new Person
                 {
-                    global::Feature.Api.FeatureJsonContext.Property<string>(options, typeof(Person), "Name", "name", true, static o => ((Person)o)._Name, static (o, v) => ((Person)o)._Name = v!),
-                    global::Feature.Api.FeatureJsonContext.Property<string?>(options, typeof(Person), "Nickname", "nickname", true, static o => ((Person)o)._Nickname, static (o, v) => ((Person)o)._Nickname = v!),
-                    global::Feature.Api.FeatureJsonContext.Property<long?>(options, typeof(Person), "Age", "age", false, static o => ((Person)o)._Age, static (o, v) => ((Person)o)._Age = v!),
-                    global::Feature.Api.FeatureJsonContext.Property<global::System.Collections.Generic.IReadOnlyList<string>>(options, typeof(Person), "Tags", "tags", true, static o => ((Person)o)._Tags, static (o, v) => ((Person)o)._Tags = v!),
-                    global::Feature.Api.FeatureJsonContext.Property<global::System.Collections.Generic.IReadOnlyDictionary<string, double>?>(options, typeof(Person), "Scores", "scores", false, static o => ((Person)o)._Scores, static (o, v) => ((Person)o)._Scores = v!),
-                    global::Feature.Api.FeatureJsonContext.Property<global::System.DateOnly?>(options, typeof(Person), "Born", "born", false, static o => ((Person)o)._Born, static (o, v) => ((Person)o)._Born = v!),
-                    global::Feature.Api.FeatureJsonContext.Property<global::System.DateTimeOffset?>(options, typeof(Person), "Seen", "seen", false, static o => ((Person)o)._Seen, static (o, v) => ((Person)o)._Seen = v!),
-                    global::Feature.Api.FeatureJsonContext.Property<global::System.Guid?>(options, typeof(Person), "Id", "id", false, static o => ((Person)o)._Id, static (o, v) => ((Person)o)._Id = v!),
-                    global::Feature.Api.FeatureJsonContext.Property<string?>(options, typeof(Person), "Home", "home", false, static o => ((Person)o)._Home, static (o, v) => ((Person)o)._Home = v!),
-                    global::Feature.Api.FeatureJsonContext.Property<byte[]?>(options, typeof(Person), "Avatar", "avatar", false, static o => ((Person)o)._Avatar, static (o, v) => ((Person)o)._Avatar = v!),
-                    global::Feature.Api.FeatureJsonContext.Property<string?>(options, typeof(Person), "Secret", "secret", false, static o => ((Person)o)._Secret, static (o, v) => ((Person)o)._Secret = v!),
-                    global::Feature.Api.FeatureJsonContext.Property<global::System.Text.Json.JsonElement?>(options, typeof(Person), "Extra", "extra", false, static o => ((Person)o)._Extra, static (o, v) => ((Person)o)._Extra = v!),
+                    Name = (string)a[0]!,
+                    Nickname = (string?)a[1]!,
+                    Age = (long?)a[2]!,
+                    Tags = (global::System.Collections.Generic.IReadOnlyList<string>)a[3]!,
+                    Scores = (global::System.Collections.Generic.IReadOnlyDictionary<string, double>?)a[4]!,
+                    Born = (global::System.DateOnly?)a[5]!,
+                    Seen = (global::System.DateTimeOffset?)a[6]!,
+                    Id = (global::System.Guid?)a[7]!,
+                    Home = (string?)a[8]!,
+                    Avatar = (byte[]?)a[9]!,
+                    Secret = (string?)a[10]!,
+                    Extra = (global::System.Text.Json.JsonElement?)a[11]!,
                 },
-            });
+                global::OpenApiGen.Runtime.JsonRecord.Property(options, "Name", "name", true, static (Person o) => o.Name),
+                global::OpenApiGen.Runtime.JsonRecord.Property(options, "Nickname", "nickname", true, static (Person o) => o.Nickname),
+                global::OpenApiGen.Runtime.JsonRecord.Property(options, "Age", "age", false, static (Person o) => o.Age),
+                global::OpenApiGen.Runtime.JsonRecord.Property(options, "Tags", "tags", true, static (Person o) => o.Tags),
+                global::OpenApiGen.Runtime.JsonRecord.Property(options, "Scores", "scores", false, static (Person o) => o.Scores),
+                global::OpenApiGen.Runtime.JsonRecord.Property(options, "Born", "born", false, static (Person o) => o.Born),
+                global::OpenApiGen.Runtime.JsonRecord.Property(options, "Seen", "seen", false, static (Person o) => o.Seen),
+                global::OpenApiGen.Runtime.JsonRecord.Property(options, "Id", "id", false, static (Person o) => o.Id),
+                global::OpenApiGen.Runtime.JsonRecord.Property(options, "Home", "home", false, static (Person o) => o.Home),
+                global::OpenApiGen.Runtime.JsonRecord.Property(options, "Avatar", "avatar", false, static (Person o) => o.Avatar),
+                global::OpenApiGen.Runtime.JsonRecord.Property(options, "Secret", "secret", false, static (Person o) => o.Secret),
+                global::OpenApiGen.Runtime.JsonRecord.Property(options, "Extra", "extra", false, static (Person o) => o.Extra));
             return info;
         }
     }

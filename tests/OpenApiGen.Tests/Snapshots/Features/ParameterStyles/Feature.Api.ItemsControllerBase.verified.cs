@@ -258,9 +258,7 @@ namespace Feature.Api
         /// <summary>The body this result sends, if any.</summary>
         public object? Value => _value;
 
-        /// <summary>
-        /// 200: ok
-        /// </summary>
+        /// <summary>200: ok</summary>
         public static ListItemsResult Ok(global::System.Collections.Generic.IReadOnlyList<string> value) => new ListItemsResult(200, value, "application/json");
 
         public global::System.Threading.Tasks.Task ExecuteResultAsync(global::Microsoft.AspNetCore.Mvc.ActionContext context)

@@ -57,9 +57,7 @@ namespace Feature.Api
         /// <summary>The body this result sends, if any.</summary>
         public object? Value => _value;
 
-        /// <summary>
-        /// 204: ok
-        /// </summary>
+        /// <summary>204: ok</summary>
         public static BothResult NoContent() => new BothResult(204, null, null);
 
         public global::System.Threading.Tasks.Task ExecuteResultAsync(global::Microsoft.AspNetCore.Mvc.ActionContext context)
@@ -104,9 +102,7 @@ namespace Feature.Api
         /// <summary>The body this result sends, if any.</summary>
         public object? Value => _value;
 
-        /// <summary>
-        /// 204: ok
-        /// </summary>
+        /// <summary>204: ok</summary>
         public static EitherResult NoContent() => new EitherResult(204, null, null);
 
         public global::System.Threading.Tasks.Task ExecuteResultAsync(global::Microsoft.AspNetCore.Mvc.ActionContext context)
@@ -151,9 +147,7 @@ namespace Feature.Api
         /// <summary>The body this result sends, if any.</summary>
         public object? Value => _value;
 
-        /// <summary>
-        /// 204: ok
-        /// </summary>
+        /// <summary>204: ok</summary>
         public static OpenResult NoContent() => new OpenResult(204, null, null);
 
         public global::System.Threading.Tasks.Task ExecuteResultAsync(global::Microsoft.AspNetCore.Mvc.ActionContext context)

@@ -4,158 +4,74 @@
 namespace Feature.Api
 {
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(PetJsonConverter))]
-    public readonly partial struct Pet : global::System.IEquatable<Pet>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenApiGen.Runtime.UnionConverter<Pet>))]
+    public readonly partial record struct Pet : global::OpenApiGen.Runtime.IUnion<Pet>
     {
+        private readonly object? _value;
         private readonly int _kind;
-        private readonly global::Feature.Api.Dog? _dog;
-        private readonly global::Feature.Api.Cat? _cat;
 
-        /// <summary>Creates the union holding a Dog.</summary>
-        public Pet(global::Feature.Api.Dog value)
+        private Pet(int kind, object? value)
         {
-            _kind = 1;
-            _dog = value;
+            _kind = kind;
+            _value = value;
         }
 
-        /// <summary>Whether the union holds a Dog.</summary>
+        public Pet(Dog value) : this(1, value) { }
+
         public bool IsDog => _kind == 1;
 
-        /// <summary>The Dog value; throws when the union holds another variant.</summary>
-        public global::Feature.Api.Dog AsDog => _kind == 1 ? _dog! : throw new global::System.InvalidOperationException("The union does not hold a Dog.");
+        public Dog AsDog => _kind == 1 ? (Dog)_value! : throw global::OpenApiGen.Runtime.Union.NotHeld("Dog");
 
-        /// <summary>Gets the Dog value when the union holds one.</summary>
-        public bool TryGetDog([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::Feature.Api.Dog value)
-        {
-            value = _dog!;
-            return _kind == 1;
-        }
+        public bool TryGetDog([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Dog value) => global::OpenApiGen.Runtime.Union.TryGet(_kind == 1, _value, out value);
 
-        public static implicit operator Pet(global::Feature.Api.Dog value) => new Pet(value);
+        public static implicit operator Pet(Dog value) => new(value);
 
-        /// <summary>Creates the union holding a Cat.</summary>
-        public Pet(global::Feature.Api.Cat value)
-        {
-            _kind = 2;
-            _cat = value;
-        }
+        public Pet(Cat value) : this(2, value) { }
 
-        /// <summary>Whether the union holds a Cat.</summary>
         public bool IsCat => _kind == 2;
 
-        /// <summary>The Cat value; throws when the union holds another variant.</summary>
-        public global::Feature.Api.Cat AsCat => _kind == 2 ? _cat! : throw new global::System.InvalidOperationException("The union does not hold a Cat.");
+        public Cat AsCat => _kind == 2 ? (Cat)_value! : throw global::OpenApiGen.Runtime.Union.NotHeld("Cat");
 
-        /// <summary>Gets the Cat value when the union holds one.</summary>
-        public bool TryGetCat([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::Feature.Api.Cat value)
-        {
-            value = _cat!;
-            return _kind == 2;
-        }
+        public bool TryGetCat([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Cat value) => global::OpenApiGen.Runtime.Union.TryGet(_kind == 2, _value, out value);
 
-        public static implicit operator Pet(global::Feature.Api.Cat value) => new Pet(value);
+        public static implicit operator Pet(Cat value) => new(value);
 
         /// <summary>Calls the function for the variant the union holds.</summary>
-        public TResult Match<TResult>(global::System.Func<global::Feature.Api.Dog, TResult> onDog, global::System.Func<global::Feature.Api.Cat, TResult> onCat) => _kind switch
+        public TResult Match<TResult>(global::System.Func<Dog, TResult> onDog, global::System.Func<Cat, TResult> onCat) => _kind switch
         {
-            1 => onDog(_dog!),
-            2 => onCat(_cat!),
-            _ => throw new global::System.InvalidOperationException("The union holds no value."),
+            1 => onDog((Dog)_value!),
+            2 => onCat((Cat)_value!),
+            _ => throw global::OpenApiGen.Runtime.Union.Empty(),
         };
 
-        public bool Equals(Pet other) => _kind == other._kind && _kind switch
+        // Equality, hashing and == are the record struct's own, over the variant and its value.
+        public override string ToString() => global::OpenApiGen.Runtime.Union.Format(_value);
+
+        object? global::OpenApiGen.Runtime.IUnion<Pet>.Value => _value;
+
+        global::System.Type? global::OpenApiGen.Runtime.IUnion<Pet>.ValueType => _kind switch
         {
-            1 => global::System.Collections.Generic.EqualityComparer<global::Feature.Api.Dog>.Default.Equals(_dog, other._dog),
-            2 => global::System.Collections.Generic.EqualityComparer<global::Feature.Api.Cat>.Default.Equals(_cat, other._cat),
-            _ => true,
+            1 => typeof(Dog),
+            2 => typeof(Cat),
+            _ => null,
         };
 
-        public override bool Equals(object? obj) => obj is Pet other && Equals(other);
-
-        public override int GetHashCode() => _kind switch
-        {
-            1 => global::System.HashCode.Combine(_kind, _dog),
-            2 => global::System.HashCode.Combine(_kind, _cat),
-            _ => 0,
-        };
-
-        public override string ToString() => _kind switch
-        {
-            1 => global::System.Convert.ToString(_dog, global::System.Globalization.CultureInfo.InvariantCulture) ?? "",
-            2 => global::System.Convert.ToString(_cat, global::System.Globalization.CultureInfo.InvariantCulture) ?? "",
-            _ => "",
-        };
-
-        public static bool operator ==(Pet left, Pet right) => left.Equals(right);
-
-        public static bool operator !=(Pet left, Pet right) => !left.Equals(right);
-
-        internal void Write(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            switch (_kind)
-            {
-                case 1:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, _dog!, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Feature.Api.Dog>)options.GetTypeInfo(typeof(global::Feature.Api.Dog)));
-                    return;
-                case 2:
-                    global::System.Text.Json.JsonSerializer.Serialize(writer, _cat!, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Feature.Api.Cat>)options.GetTypeInfo(typeof(global::Feature.Api.Cat)));
-                    return;
-                default:
-                    writer.WriteNullValue();
-                    return;
-            }
-        }
-    }
-
-    /// <summary>Reads Pet by the JSON token kind; writes the held variant.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
-    public sealed partial class PetJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Pet>
-    {
-        public override Pet Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        static Pet global::OpenApiGen.Runtime.IUnion<Pet>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
             switch (reader.TokenType)
             {
                 case global::System.Text.Json.JsonTokenType.StartObject:
-                    switch (ReadDiscriminator(reader, "kind"))
+                    switch (global::OpenApiGen.Runtime.Union.ReadDiscriminator(reader, "kind"))
                     {
                         case "dog":
-                            return new global::Feature.Api.Pet(global::System.Text.Json.JsonSerializer.Deserialize(ref reader, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Feature.Api.Dog>)options.GetTypeInfo(typeof(global::Feature.Api.Dog)))!);
+                            return new Pet(global::OpenApiGen.Runtime.Union.Read<Dog>(ref reader, options));
                         case "cat":
-                            return new global::Feature.Api.Pet(global::System.Text.Json.JsonSerializer.Deserialize(ref reader, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Feature.Api.Cat>)options.GetTypeInfo(typeof(global::Feature.Api.Cat)))!);
+                            return new Pet(global::OpenApiGen.Runtime.Union.Read<Cat>(ref reader, options));
                     }
-                    {
-                        var copy = reader;
-                        try
-                        {
-                            var asDog = global::System.Text.Json.JsonSerializer.Deserialize(ref copy, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Feature.Api.Dog>)options.GetTypeInfo(typeof(global::Feature.Api.Dog)))!;
-                            reader = copy;
-                            return new global::Feature.Api.Pet(asDog);
-                        }
-                        catch (global::System.Text.Json.JsonException)
-                        {
-                        }
-                    }
-                    return new global::Feature.Api.Pet(global::System.Text.Json.JsonSerializer.Deserialize(ref reader, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Feature.Api.Cat>)options.GetTypeInfo(typeof(global::Feature.Api.Cat)))!);
+                    if (global::OpenApiGen.Runtime.Union.TryRead<Dog>(ref reader, options, out var asDog)) return new Pet(asDog);
+                    return new Pet(global::OpenApiGen.Runtime.Union.Read<Cat>(ref reader, options));
             }
-            throw new global::System.Text.Json.JsonException("The JSON value does not match any variant of Pet.");
-        }
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Pet value, global::System.Text.Json.JsonSerializerOptions options) => value.Write(writer, options);
-
-        // Scans a copy of the reader for the discriminator among the object's own properties. STJ has buffered the
-        // whole value before a converter runs, but the reader is not final, so Skip() would throw: TrySkip() does not.
-        private static string? ReadDiscriminator(global::System.Text.Json.Utf8JsonReader reader, string name)
-        {
-            var depth = reader.CurrentDepth;
-            while (reader.Read() && reader.CurrentDepth > depth)
-            {
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.PropertyName) continue;
-                var match = reader.ValueTextEquals(name);
-                reader.Read();
-                if (match) return reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
-                if (!reader.TrySkip()) return null;
-            }
-            return null;
+            throw global::OpenApiGen.Runtime.Union.NoVariant("Pet");
         }
     }
 }
