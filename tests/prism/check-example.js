@@ -5,6 +5,8 @@
 //   { "served": [ { "mediaType", "source", "violations": [ { "path": "/a/0/b", "keyword", "message", "params", "value" } ] } ],
 //     "error": "..." }
 // "served" has one entry per JSON media type of that response (the client's Accept picks one of them).
+// A query with "mediaType" and "body" (a response the client received, e.g. from `prism mock -d`) validates that body
+// instead, against the schema of that media type: { "received": [ violations as above ] }.
 //
 // Nothing here re-implements Prism: the spec is loaded with prism-http's getHttpOperationsFromSpec (the operations,
 // JSON schemas and examples `prism mock` itself works from: OpenAPI 3.0 `nullable` and 2.0 schemas already converted
@@ -135,16 +137,34 @@ function validateSchema(schema, operation, body) {
     .map(e => ({ path: e.instancePath, keyword: e.keyword, message: e.message, params: e.params, value: excerpt(at(body, e.instancePath)) }));
 }
 
-function check(operations, { method, path, status }) {
+// The response schema as prism-http validates a response against it: writeOnly properties are not required.
+function responseSchema(content) {
+  const stripped = stripWriteOnlyProperties(content.schema); // an fp-ts Option
+  return stripped._tag === 'Some' ? stripped.value : content.schema;
+}
+
+// A body the client received (Prism's dynamic response): its violations of the schema of the media type it came as.
+function checkReceived(operation, response, mediaType, body) {
+  const type = String(mediaType || '').split(';')[0].trim().toLowerCase();
+  const content = (response.contents || []).find(c => c.schema && c.mediaType.toLowerCase() === type);
+  if (!content) return { error: 'no schema for ' + type };
+  try {
+    return { received: validateSchema(responseSchema(content), operation, body) };
+  } catch (e) {
+    return { error: 'schema does not compile: ' + e.message };
+  }
+}
+
+function check(operations, { method, path, status, mediaType, body }) {
   const operation = operations.find(o => o.method === method.toLowerCase() && o.path === path);
   if (!operation) return { error: 'no operation ' + method + ' ' + path };
   const response = findResponse(operation, status);
   if (!response) return { error: 'no response ' + status };
+  if (body !== undefined) return checkReceived(operation, response, mediaType, body);
   const result = [];
   for (const content of (response.contents || []).filter(c => isJson(c.mediaType) && c.schema)) {
     const answer = served(operation, status, content.mediaType);
-    const stripped = stripWriteOnlyProperties(content.schema); // an fp-ts Option
-    const schema = stripped._tag === 'Some' ? stripped.value : content.schema;
+    const schema = responseSchema(content);
     let violations;
     try {
       violations = validateSchema(schema, operation, answer.body);

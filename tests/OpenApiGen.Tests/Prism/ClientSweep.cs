@@ -3,7 +3,6 @@ using OpenApiGen.Model;
 
 namespace OpenApiGen.Tests.Prism;
 
-/// <summary>One call of one operation against Prism: whether Prism accepted the request and whether the client read the answer.</summary>
 /// <summary>
 /// One call of one operation through Prism: whether Prism accepted the request, whether the client read the answer,
 /// and what Prism found wrong with the response (behind `prism proxy`: the server's; behind `prism mock`: Prism's own).
@@ -12,6 +11,11 @@ public sealed record CallOutcome(string Operation, string Mode, bool Accepted, b
 {
     /// <summary>Why Prism refused the spec's own example before a schema sample was accepted (a spec error), or null.</summary>
     public string? ExampleRefused { get; init; }
+
+    /// <summary>The JSON body the client could not read and its media type (ReceivedBodyProof validates it); null otherwise.</summary>
+    public string? ReceivedBody { get; init; }
+
+    public string? ReceivedMediaType { get; init; }
 }
 
 /// <summary>
@@ -106,7 +110,11 @@ public sealed class ClientSweep(GeneratedClient generated, OperationSamples samp
         }
         if (error is null || IsDocumentedError(error)) return new CallOutcome(label, mode, true, true, null, last.ResponseViolations);
         return new CallOutcome(label, mode, true, false, "response (" + last.Status + "): " + Describe(error)
-            + (last.ResponseViolations is { } invalid ? " " + PrismInvalidResponse + " " + invalid : ""), last.ResponseViolations);
+            + (last.ResponseViolations is { } invalid ? " " + PrismInvalidResponse + " " + invalid : ""), last.ResponseViolations)
+        {
+            ReceivedBody = last.Body,
+            ReceivedMediaType = last.MediaType,
+        };
     }
 
     /// <summary>

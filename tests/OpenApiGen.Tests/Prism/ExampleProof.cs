@@ -60,11 +60,11 @@ public static class ExampleProof
             : "spec error: the spec's example for " + operation + " " + status + " (" + served.MediaType + ", " + served.Source + ") violates its schema at " + detail;
     }
 
-    private static readonly Regex StjPath = new(@"Path: \$(\S*)", RegexOptions.CultureInvariant);
+    internal static readonly Regex StjPath = new(@"Path: \$(\S*)", RegexOptions.CultureInvariant);
 
-    private static readonly Regex MissingRequired = new(@"missing required properties including: ((?:'[^']*'(?:, )?)+)", RegexOptions.CultureInvariant);
+    internal static readonly Regex MissingRequired = new(@"missing required properties including: ((?:'[^']*'(?:, )?)+)", RegexOptions.CultureInvariant);
 
-    private static readonly Regex NoVariant = new(@"does not match any variant of (\w+)", RegexOptions.CultureInvariant);
+    internal static readonly Regex NoVariant = new(@"does not match any variant of (\w+)", RegexOptions.CultureInvariant);
 
     private static bool IsProvable(string failure) =>
         StjPath.IsMatch(failure) || MissingRequired.IsMatch(failure) || NoVariant.IsMatch(failure);
@@ -112,7 +112,7 @@ public static class ExampleProof
     public static IReadOnlyList<string> PointerSegments(string pointer) =>
         pointer.Length == 0 ? [] : pointer[1..].Split('/').Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)).ToList();
 
-    private static bool TryParse(string operation, string failure, out string method, out string path, out int status)
+    internal static bool TryParse(string operation, string failure, out string method, out string path, out int status)
     {
         var op = Regex.Match(operation, @"^(\S+) (\S+) \(");
         var response = Regex.Match(failure, @"^response \((\d{3})\): ");
@@ -125,15 +125,23 @@ public static class ExampleProof
     private static IReadOnlyList<ServedExample>? Served(string spec, string method, string path, int status)
     {
         var key = spec + " " + method + " " + path + " " + status;
-        ExampleChecker checker;
         lock (Checkers)
         {
             if (Cache.TryGetValue(key, out var cached)) return cached;
-            if (!Checkers.TryGetValue(spec, out checker!)) Checkers[spec] = checker = new ExampleChecker(Path.Combine(TestPaths.SharedSpecs, spec));
         }
-        var served = checker.Check(method, path, status);
+        var served = Checker(spec).Check(method, path, status);
         lock (Checkers) Cache[key] = served;
         return served;
+    }
+
+    /// <summary>The spec's one check-example.js process (it loads the spec once).</summary>
+    internal static ExampleChecker Checker(string spec)
+    {
+        lock (Checkers)
+        {
+            if (!Checkers.TryGetValue(spec, out var checker)) Checkers[spec] = checker = new ExampleChecker(Path.Combine(TestPaths.SharedSpecs, spec));
+            return checker;
+        }
     }
 }
 
@@ -149,19 +157,31 @@ internal sealed class ExampleChecker
     /// <summary>What Prism serves for that response in static mode and how it breaks the schema; null when it could not be checked.</summary>
     public IReadOnlyList<ServedExample>? Check(string method, string path, int status)
     {
+        using var answer = Ask(new { method, path, status });
+        if (answer is null || !answer.RootElement.TryGetProperty("served", out var served)) return null;
+        return served.EnumerateArray().Select(s => new ServedExample(
+            s.GetProperty("mediaType").GetString()!,
+            s.GetProperty("source").GetString()!,
+            s.GetProperty("violations").EnumerateArray().Select(Violation).ToList())).ToList();
+    }
+
+    /// <summary>How a received JSON body breaks the schema of that response and media type (empty: valid); null when it could not be checked.</summary>
+    public IReadOnlyList<ExampleViolation>? CheckReceived(string method, string path, int status, string mediaType, JsonElement body)
+    {
+        using var answer = Ask(new { method, path, status, mediaType, body });
+        if (answer is null || !answer.RootElement.TryGetProperty("received", out var received)) return null;
+        return received.EnumerateArray().Select(Violation).ToList();
+    }
+
+    private JsonDocument? Ask(object query)
+    {
         lock (_gate)
         {
             var process = Start();
-            process.StandardInput.WriteLine(JsonSerializer.Serialize(new { method, path, status }));
+            process.StandardInput.WriteLine(JsonSerializer.Serialize(query));
             process.StandardInput.Flush();
             var line = process.StandardOutput.ReadLine();
-            if (line is null) return null;
-            using var answer = JsonDocument.Parse(line);
-            if (!answer.RootElement.TryGetProperty("served", out var served)) return null;
-            return served.EnumerateArray().Select(s => new ServedExample(
-                s.GetProperty("mediaType").GetString()!,
-                s.GetProperty("source").GetString()!,
-                s.GetProperty("violations").EnumerateArray().Select(Violation).ToList())).ToList();
+            return line is null ? null : JsonDocument.Parse(line);
         }
     }
 

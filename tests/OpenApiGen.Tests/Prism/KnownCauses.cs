@@ -163,6 +163,8 @@ public static class KnownCauses
             if (MissingWherePrismOmitsThem(invalid)) return "Prism limitation: its mock response omits the required properties the client missed, at that value (Prism's own sl-violations header)";
             if (NoVariantWherePrismBreaksTheUnion(invalid)) return "Prism limitation: its mock response's value where the client's union matched no variant fails the spec's oneOf/anyOf there (Prism's own sl-violations header)";
         }
+        // Dynamic mode, where the header does not settle it (cut short, or silent): ajv on the body the client received.
+        if (ReceivedBodyProof.Explain(spec, outcome) is { } generatedInvalid) return generatedInvalid;
         if (outcome.Failure is not { } failure) return null;
         // A refusal lists several violations ("; "-joined): each one needs its own known cause.
         var parts = failure.StartsWith("request refused", StringComparison.Ordinal) ? failure.Split(" | ")[0].Split("; ") : [failure];

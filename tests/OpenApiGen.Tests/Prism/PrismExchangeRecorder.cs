@@ -8,6 +8,11 @@ public sealed record PrismExchange(string Method, string Url, int Status, string
     /// <summary>The request body as sent ("Content-Type: …; body: …", cut short), for telling why Prism refused it; null without a body.</summary>
     public string? Sent { get; init; }
 
+    /// <summary>A JSON response body as received, with its media type, for validating it when the client could not read it; null otherwise.</summary>
+    public string? Body { get; init; }
+
+    public string? MediaType { get; init; }
+
     /// <summary>Prism lists request violations in sl-violations; its own refusals (no route, security) are problem+json.</summary>
     public bool Accepted => RequestViolations is null && PrismError is null;
 }
@@ -37,20 +42,22 @@ public sealed class PrismExchangeRecorder() : DelegatingHandler(new SocketsHttpH
         {
             // Buffered before sending, so that it can be read again for the record (the samples are small).
             await content.LoadIntoBufferAsync(cancellationToken);
-            var body = await content.ReadAsStringAsync(cancellationToken);
-            sent = "Content-Type: " + content.Headers.ContentType + "; body: " + (body.Length <= 300 ? body : body[..300] + "…");
+            var requestBody = await content.ReadAsStringAsync(cancellationToken);
+            sent = "Content-Type: " + content.Headers.ContentType + "; body: " + (requestBody.Length <= 300 ? requestBody : requestBody[..300] + "…");
         }
         var response = await base.SendAsync(request, cancellationToken);
         var (requestViolations, responseViolations) = Violations.Split(response.Headers.TryGetValues("sl-violations", out var values) ? string.Join(" ", values) : null);
         string? prismError = null;
-        if (response.Content.Headers.ContentType?.MediaType == "application/problem+json")
+        string? received = null;
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        if (mediaType is not null && (mediaType == "application/json" || mediaType.EndsWith("+json", StringComparison.Ordinal)))
         {
             // Buffered, so the client can still read the body after us.
             await response.Content.LoadIntoBufferAsync(cancellationToken);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (Violations.IsPrismProblem(text)) prismError = Violations.DescribeProblem(text);
+            received = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (mediaType == "application/problem+json" && Violations.IsPrismProblem(received)) prismError = Violations.DescribeProblem(received);
         }
-        _exchanges.Add(new PrismExchange(request.Method.Method, request.RequestUri?.ToString() ?? "", (int)response.StatusCode, requestViolations, responseViolations, prismError) { Sent = sent });
+        _exchanges.Add(new PrismExchange(request.Method.Method, request.RequestUri?.ToString() ?? "", (int)response.StatusCode, requestViolations, responseViolations, prismError) { Sent = sent, Body = received, MediaType = mediaType });
         return response;
     }
 }
