@@ -54,23 +54,70 @@ Task("Pack")
         OutputDirectory = artifacts.Combine("packages"),
     }));
 
+// Kiota 1.38.0's CLI, installed into artifacts/tools (git-ignored) on first use; null when it cannot be installed.
+FilePath InstallKiota()
+{
+    var toolPath = artifacts.Combine("tools");
+    var kiota = toolPath.CombineWithFilePath("kiota");
+    if (!FileExists(kiota))
+    {
+        var exit = StartProcess("dotnet", new ProcessSettings { Arguments = $"tool install Microsoft.OpenApi.Kiota --version 1.38.0 --tool-path \"{toolPath}\"" });
+        if (exit != 0) Warning("Kiota could not be installed.");
+    }
+    return FileExists(kiota) ? kiota : null;
+}
+
 // Build-time benchmark (not a test): OpenApiGen against JsonDocument, Microsoft.OpenApi and NSwag on the same specs.
 // Kiota's CLI is timed beside them when installed into artifacts/tools (the target tries; failure only skips that column).
 Task("Bench")
     .Does(() =>
     {
-        var toolPath = artifacts.Combine("tools");
-        var kiota = toolPath.CombineWithFilePath("kiota");
-        if (!FileExists(kiota))
-        {
-            var exit = StartProcess("dotnet", new ProcessSettings { Arguments = $"tool install Microsoft.OpenApi.Kiota --version 1.38.0 --tool-path \"{toolPath}\"" });
-            if (exit != 0) Warning("Kiota could not be installed; its column is skipped.");
-        }
-        var kiotaArgument = FileExists(kiota) ? $" --kiota \"{kiota}\"" : "";
+        var kiota = InstallKiota();
+        var kiotaArgument = kiota != null ? $" --kiota \"{kiota}\"" : "";
         DotNetRun("./bench/OpenApiGen.Bench/OpenApiGen.Bench.csproj", new DotNetRunSettings
         {
             Configuration = "Release",
             ArgumentCustomization = args => args.Append("--" + kiotaArgument),
+        });
+    });
+
+// Consumer build cost (issue 10; not a test): a clean Release build of a consumer per spec and generator — the packed
+// OpenApiGen from a local feed, Kiota 1.38.0's output, NSwag 14.8's client — generated chars, build seconds and the
+// compiler's peak RSS, medians of 3, to artifacts/bench/consumer.md. `--specs=a.json,b.yaml` narrows the specs
+// (default: openhands, stripe, github-api, kubernetes, openai; the big ones take many minutes each), `--runs=N`.
+Task("BenchConsumer")
+    .Does(() =>
+    {
+        // GNU time measures the compiler's max RSS.
+        if (!FileExists("/usr/bin/time"))
+        {
+            if (StartProcess("apt-get", "update -qq") != 0 || StartProcess("apt-get", "install -y -qq time") != 0)
+                throw new Exception("GNU time (Debian package 'time') could not be installed.");
+        }
+        var kiota = InstallKiota() ?? throw new Exception("Kiota 1.38.0 could not be installed into artifacts/tools.");
+        // A version no cache has seen, so the consumers restore this very pack; its own bin/obj stay out of src/.
+        var version = $"0.1.0-bench.{DateTime.UtcNow:yyyyMMddHHmmss}";
+        var feed = artifacts.Combine("bench/feed");
+        CleanDirectory(feed);
+        DotNetPack("./src/OpenApiGen/OpenApiGen.csproj", new DotNetPackSettings
+        {
+            Configuration = "Release",
+            OutputDirectory = feed,
+            MSBuildSettings = new DotNetMSBuildSettings().WithProperty("Version", version),
+            ArgumentCustomization = args => args.Append("--artifacts-path").AppendQuoted(artifacts.Combine("bench/pack").FullPath),
+        });
+        var specs = Argument<string>("specs", null);
+        var runs = Argument<string>("runs", null);
+        DotNetRun("./bench/OpenApiGen.Bench/OpenApiGen.Bench.csproj", new DotNetRunSettings
+        {
+            Configuration = "Release",
+            ArgumentCustomization = args =>
+            {
+                args.Append("-- --consumer --feed").AppendQuoted(feed.FullPath).Append("--package-version " + version).Append("--kiota").AppendQuoted(kiota.FullPath);
+                if (specs != null) args.Append("--specs").AppendQuoted(specs);
+                if (runs != null) args.Append("--runs " + runs);
+                return args;
+            },
         });
     });
 

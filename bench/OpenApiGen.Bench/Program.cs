@@ -14,6 +14,8 @@ using OpenApiGen;
 // (c) OpenApiGen's full generation (client + server + models) through CSharpGeneratorDriver, (d) NSwag 14.8's
 // CSharpClientGenerator + CSharpControllerGenerator. Prints medians and the ratios c/a, c/b and d/c.
 // Usage: dotnet run -c Release --project bench/OpenApiGen.Bench [-- --runs N] [--kiota path/to/kiota]
+// Other modes: --volume [--dump DIR], --render-only, and --consumer (clean consumer builds per generator; run it through
+// `dotnet cake --target=BenchConsumer`, which packs the generator and installs Kiota).
 var runs = ArgValue("--runs") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 7;
 var kiota = ArgValue("--kiota");
 var specsDir = Path.GetFullPath(Path.Combine(FindRepoRoot(), "..", "shared", "specs"));
@@ -23,6 +25,18 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
     .Where(p => p.Length > 0).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
 var compilation = CSharpCompilation.Create("Bench", [CSharpSyntaxTree.ParseText("class C { }")], references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+if (args.Contains("--consumer"))
+{
+    // Issue 10: clean consumer builds per generator (see ConsumerBench.cs); the BenchConsumer Cake target packs and passes --feed and --package-version.
+    Environment.ExitCode = OpenApiGen.Bench.ConsumerBench.Run(FindRepoRoot(), specsDir, specs,
+        Path.GetFullPath(ArgValue("--feed") ?? throw new ArgumentException("--consumer needs --feed DIR (the local feed with the packed OpenApiGen)")),
+        ArgValue("--package-version") ?? throw new ArgumentException("--consumer needs --package-version VERSION"),
+        kiota is null ? null : Path.GetFullPath(kiota),
+        ArgValue("--runs") is { } consumerRuns ? int.Parse(consumerRuns, CultureInfo.InvariantCulture) : 3,
+        Path.GetFullPath(ArgValue("--output") ?? Path.Combine(FindRepoRoot(), "artifacts", "bench", "consumer.md")));
+    return;
+}
 
 if (args.Contains("--render-only"))
 {
