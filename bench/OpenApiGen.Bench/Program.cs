@@ -38,6 +38,20 @@ if (args.Contains("--consumer"))
     return;
 }
 
+if (args.Contains("--corpus-volume"))
+{
+    // Generated characters (Client,Models, runtime included) of every spec in ../shared/specs: "no spec of the corpus grows".
+    var runtimeChars = OpenApiGen.Emit.RuntimeSources.All.Sum(f => (long)f.Text.Length);
+    foreach (var name in Directory.GetFiles(specsDir).Select(Path.GetFileName).Where(n => n!.EndsWith(".json") || n.EndsWith(".yaml") || n.EndsWith(".yml")).OrderBy(n => n, StringComparer.Ordinal))
+    {
+        var spec = OpenApiGen.Reading.SpecReader.Read(new OpenApiGen.Model.SpecInput(Path.Combine(specsDir, name!), File.ReadAllText(Path.Combine(specsDir, name!)), null, null, "Client,Models", null), new OpenApiGen.Model.CompilationFeatures(true, true)).Spec!;
+        var total = runtimeChars;
+        foreach (var unit in OpenApiGen.Emit.RenderPlanner.Plan(spec)) total += OpenApiGen.Emit.SourceEmitter.Render(unit).Length;
+        Console.WriteLine($"{name}\t{total}");
+    }
+    return;
+}
+
 if (args.Contains("--render-only"))
 {
     // Rendering alone (model → C# text, no driver), min and median of 15 runs: for comparing renderer changes on a noisy machine.

@@ -46,6 +46,9 @@ public class SchemaShapeTests
           type: object
           required: [type]
           properties: { details: { type: object } }
+        Fields:
+          type: object
+          properties: { issueType: { type: string }, issuetype: { type: string } }
         Channel:
           type: object
           properties: { type: { type: string } }
@@ -83,6 +86,19 @@ public class SchemaShapeTests
         var options = (System.Text.Json.JsonSerializerOptions)assembly.GetType("Shapes.Api.ShapesJsonContext")!.GetMethod("CreateOptions")!.Invoke(null, null)!;
         var channel = System.Text.Json.JsonSerializer.Deserialize("""{"type":"web_trigger","details":"x"}""", assembly.GetType("Shapes.Api.Channel")!, options)!;
         Assert.Equal("x", ((System.Text.Json.JsonElement?)channel.GetType().GetProperty("Details")!.GetValue(channel))!.Value.GetString());
+    }
+
+    [Fact]
+    public void Members_whose_names_differ_only_in_case_both_read()
+    {
+        // Jira's Fields has issueType and issuetype: the serializer matches member initializers to properties ignoring case.
+        var assembly = GeneratorHarness.Load(Generated.Value.Output, "shapes-fields", collectible: true);
+        var options = (System.Text.Json.JsonSerializerOptions)assembly.GetType("Shapes.Api.ShapesJsonContext")!.GetMethod("CreateOptions")!.Invoke(null, null)!;
+        var type = assembly.GetType("Shapes.Api.Fields")!;
+        var fields = System.Text.Json.JsonSerializer.Deserialize("""{"issueType":"a","issuetype":"b"}""", type, options)!;
+        Assert.Equal("a", type.GetProperty("IssueType")!.GetValue(fields));
+        Assert.Equal("b", type.GetProperty("Issuetype")!.GetValue(fields));
+        Assert.Equal("""{"issueType":"a","issuetype":"b"}""", System.Text.Json.JsonSerializer.Serialize(fields, type, options));
     }
 
     [Fact]

@@ -34,6 +34,10 @@ const silent = { warn() {}, log() {}, error() {} };
 const options = { allErrors: true, allowUnionTypes: true, allowMatchingProperties: true, strict: false, validateSchema: false, logger: silent };
 const validators = { default: new Ajv(options), 2019: new Ajv2019(options), 2020: new Ajv2020(options) };
 Object.values(validators).forEach(ajv => addFormats(ajv));
+// OpenAPI's format registry: the unsigned integer formats hold no value below zero. json-schema-faker ignores them and
+// draws negative integers (docker-engine's uint64 counters), which the client rightly cannot read as ulong.
+const unsigned = { type: 'number', validate: n => Number.isInteger(n) && n >= 0 };
+Object.values(validators).forEach(ajv => ['uint8', 'uint16', 'uint32', 'uint64'].forEach(f => ajv.addFormat(f, unsigned)));
 
 function validatorFor(schema) {
   const dialect = String(schema.$schema || '');

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using OpenApiGen.Model;
 
@@ -27,20 +28,31 @@ public static class ModelViews
                 Type = c.Name,
             }).ToArray(),
             // Metadata lists the base chain's properties first.
-            AllProperties = model.Inherited.Concat(model.Properties).Select(PropertyView).ToArray(),
+            AllProperties = MetadataViews(model.Inherited.Concat(model.Properties).ToList()),
             Properties = model.Properties.Select(PropertyView).ToArray(),
         },
     };
 
+    // The serializer binds each member initializer to its property by name and type, ignoring case: properties whose C#
+    // names differ only in case (Jira's Fields.issueType and issuetype) get metadata names that do not, with a suffix.
+    private static object[] MetadataViews(List<PropertyDef> properties) => properties.Select((p, i) =>
+    {
+        var name = p.Name.TrimStart('@');
+        var clash = properties.Where((o, j) => j < i && string.Equals(o.Name.TrimStart('@'), name, System.StringComparison.OrdinalIgnoreCase)).Any();
+        return PropertyView(p, clash ? name + "_" + CSharp.Int(i) : name);
+    }).ToArray();
+
     // In the model's own file: the spec's types by their simple names (see CSharp.Type).
-    private static object PropertyView(PropertyDef p) => new
+    private static object PropertyView(PropertyDef p) => PropertyView(p, p.Name.TrimStart('@'));
+
+    private static object PropertyView(PropertyDef p, string metadataName) => new
     {
         p.Name,
         JsonName = CSharp.Literal(p.JsonName),
         p.Required,
         RequiredLiteral = p.Required ? "true" : "false",
-        // The C# member name (without a keyword's @): the serializer binds initializers to properties by it.
-        NameLiteral = CSharp.Literal(p.Name.TrimStart('@')),
+        // The metadata's member name: the C# name without a keyword's @, unique ignoring case (see MetadataViews).
+        NameLiteral = CSharp.Literal(metadataName),
         Type = CSharp.Type(p.Required ? p.Type : p.Type.AsNullable(), null),
         Doc = CSharp.DocComment(p.Description, "        "),
     };

@@ -73,12 +73,6 @@ public static class KnownCauses
         // declared members only, and the operation's example (which has type) gives details as text where the schema says object.
         new("pagerduty.json", "POST /incidents (", "request.body.incident.body: Request body property incident.body must have required property 'type'",
             "spec error: pagerduty.json IncidentBody requires `type` without declaring it (no sampler can produce it), and the operation's own example, which has it, gives incident.body.details as text where the schema says object"),
-        // docker-engine.yaml declares counters `type: integer, format: uint64`; json-schema-faker ignores the format and
-        // draws integers below zero, which no uint64 holds.
-        new("docker-engine.yaml", "", "could not be converted to System.Nullable`1[System.UInt64]",
-            "Prism limitation: json-schema-faker ignores `format: uint64` and generates negative integers, which are not uint64 values (the client reads uint64 as ulong)"),
-        new("docker-engine.yaml", "", "could not be converted to System.UInt64",
-            "Prism limitation: json-schema-faker ignores `format: uint64` and generates negative integers, which are not uint64 values (the client reads uint64 as ulong)"),
         // #/components/schemas/ScreenTypes: required ["defaultScreen"], properties {edit, create, view, default}, additionalProperties: false.
         new("jira-platform-v3.json", "POST /rest/api/3/screenscheme (", "request.body.screens: Request body property screens must have required property 'defaultScreen'",
             "spec error: jira-platform-v3.json #/components/schemas/ScreenTypes requires \"defaultScreen\", which is not among its properties (edit, create, view, default) while additionalProperties is false, so no value is valid"),

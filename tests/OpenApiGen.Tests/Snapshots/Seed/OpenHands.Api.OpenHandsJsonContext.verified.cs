@@ -62,30 +62,5 @@ namespace OpenHands.Api
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, T>> Map<T>(global::System.Text.Json.JsonSerializerOptions options) =>
             global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIReadOnlyDictionaryInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, T>, string, T>(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyDictionary<string, T>>());
-
-        /// <summary>Metadata for one property of a generated record; optional properties stay absent on the wire when null.</summary>
-        internal static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo Property<T>(
-            global::System.Text.Json.JsonSerializerOptions options,
-            global::System.Type declaringType,
-            string name,
-            string jsonName,
-            bool required,
-            global::System.Func<object, T?> getter,
-            global::System.Action<object, T?> setter)
-        {
-            var property = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<T>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = declaringType,
-                PropertyName = name,
-                JsonPropertyName = jsonName,
-                Getter = getter,
-                Setter = setter,
-                IgnoreCondition = required ? null : global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-            });
-            property.IsRequired = required;
-            return property;
-        }
     }
 }
