@@ -5,9 +5,8 @@
 namespace OpenApiGen.Runtime
 {
     /// <summary>
-    /// System.Text.Json metadata for generated records, built without reflection (trim and native AOT safe). Records keep
-    /// plain <c>{ get; init; }</c> properties: like System.Text.Json's own generator, the metadata treats every property
-    /// as a member initializer of the creation delegate (<c>static a => new T { P = (TP)a[0]!, … }</c>).
+    /// JSON metadata for generated records without reflection (trim and AOT safe). Like System.Text.Json's own generator,
+    /// it sets <c>{ get; init; }</c> properties as member initializers: <c>static a => new T { P = (TP)a[0]!, … }</c>.
     /// </summary>
     [global::Microsoft.CodeAnalysis.Embedded]
     internal static class JsonRecord
@@ -53,7 +52,7 @@ namespace OpenApiGen.Runtime
                 JsonPropertyName = jsonName,
                 Getter = owner => getter((TOwner)owner),
                 // Init-only: the value reaches the record through the creation delegate, never through this setter.
-                Setter = static (_, _) => throw new global::System.InvalidOperationException("Generated records are immutable: their properties are set when the record is created."),
+                Setter = static (_, _) => throw new global::System.InvalidOperationException("init-only"),
                 IgnoreCondition = required ? null : global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
             });
             property.IsRequired = required;

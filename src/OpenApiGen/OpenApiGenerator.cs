@@ -15,13 +15,8 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        // Spec-independent code, once per compilation: internal and [Embedded], so projects that see each other's
-        // internals never get two copies.
-        context.RegisterPostInitializationOutput(static output =>
-        {
-            output.AddEmbeddedAttributeDefinition();
-            foreach (var file in RuntimeSources.All) output.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
-        });
+        // Spec-independent code is internal and [Embedded], so projects that see each other's internals never get two copies.
+        context.RegisterPostInitializationOutput(static output => output.AddEmbeddedAttributeDefinition());
 
         var inputs = context.AdditionalTextsProvider
             .Where(SpecInputReader.IsCandidate)
@@ -54,6 +49,17 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .SelectMany((spec, _) => spec.Spec is null ? Enumerable.Empty<RenderUnit>() : RenderPlanner.SafePlan(spec.Spec))
             .WithTrackingName(TrackingNames.RenderUnits);
         context.RegisterSourceOutput(units, static (spc, unit) => Emit(spc, unit));
+
+        // The runtime files the generated code uses, once per compilation whatever the number of specs.
+        var runtime = units
+            .Select((unit, _) => RuntimeSources.PartsFor(unit))
+            .Collect()
+            .Select((parts, _) => parts.Aggregate(RuntimePart.None, (all, part) => all | part))
+            .WithTrackingName(TrackingNames.RuntimeParts);
+        context.RegisterSourceOutput(runtime, static (spc, parts) =>
+        {
+            foreach (var file in RuntimeSources.For(parts)) spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
+        });
     }
 
     // A failure renders nothing for this unit and says so; every other unit still generates.

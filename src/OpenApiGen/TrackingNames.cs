@@ -8,4 +8,5 @@ public static class TrackingNames
     public const string Specs = nameof(Specs);
     public const string Diagnostics = nameof(Diagnostics);
     public const string RenderUnits = nameof(RenderUnits);
+    public const string RuntimeParts = nameof(RuntimeParts);
 }

@@ -46,6 +46,11 @@ public class SchemaShapeTests
           type: object
           required: [type]
           properties: { details: { type: object } }
+        Providers:
+          oneOf:
+            - { type: array, items: { type: string } }
+            - { type: string, enum: ["*"] }
+            - { type: object, properties: { name: { type: string } } }
         Fields:
           type: object
           properties: { issueType: { type: string }, issuetype: { type: string } }
@@ -86,6 +91,17 @@ public class SchemaShapeTests
         var options = (System.Text.Json.JsonSerializerOptions)assembly.GetType("Shapes.Api.ShapesJsonContext")!.GetMethod("CreateOptions")!.Invoke(null, null)!;
         var channel = System.Text.Json.JsonSerializer.Deserialize("""{"type":"web_trigger","details":"x"}""", assembly.GetType("Shapes.Api.Channel")!, options)!;
         Assert.Equal("x", ((System.Text.Json.JsonElement?)channel.GetType().GetProperty("Details")!.GetValue(channel))!.Value.GetString());
+    }
+
+    [Fact]
+    public void Inline_union_arms_are_named_by_what_they_are()
+    {
+        // Vercel's gitProviders: oneOf [array, enum ["*"]]; Stripe's anyOf [X, enum [""]] gives IsEmpty.
+        Assert.Empty(GeneratorHarness.CompileErrors(Generated.Value.Output));
+        var members = Generated.Value.Output.GetTypeByMetadataName("Shapes.Api.Providers")!.GetMembers().Select(m => m.Name).ToHashSet();
+        Assert.Contains("IsStringList", members);
+        Assert.Contains("IsValue", members);
+        Assert.Contains("IsObject", members);
     }
 
     [Fact]

@@ -15,6 +15,8 @@ public static class ClientViews
         TitleDoc = string.Join(" ", CSharp.XmlLines(context.Title)),
         Groups = groups.AsArray(),
         context.EmitHttpClientFactory,
+        context.HasFileParts,
+        context.HasMultipart,
         CredentialHeaders = string.Join(", ", new[] { "\"Authorization\"", "\"Cookie\"" }.Concat(CredentialNames(context, ParameterLocation.Header))),
         CredentialQuery = CredentialNames(context, ParameterLocation.Query).Any()
             ? "{ " + string.Join(", ", CredentialNames(context, ParameterLocation.Query)) + " }"
@@ -277,7 +279,7 @@ public static class ClientViews
             {
                 lines.Add("if (" + condition + ")");
                 lines.Add("{");
-                if (response.IsBinary) lines.Add("    " + Return("new ResponseStream(__response, await __response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false))"));
+                if (response.IsBinary) lines.Add("    " + Return("new global::OpenApiGen.Runtime.ResponseStream(__response, await __response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false))"));
                 else if (response.Type is { Kind: TypeKind.Primitive, Name: "string" } && response.ContentType is not null && Reading.OperationReader.BodyKindOf(response.ContentType) == BodyKind.Text)
                     lines.Add("    " + Return("await __response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)"));
                 else lines.Add("    " + Return("await _client.ReadJsonAsync<" + CSharp.Type(response.Type!, ns) + ">(__response, cancellationToken).ConfigureAwait(false)"));

@@ -7,7 +7,9 @@ public sealed record SpecContext(
     string Title,
     string SpecPath,
     EquatableArray<SecuritySchemeDef> SecuritySchemes,
-    bool EmitHttpClientFactory);
+    bool EmitHttpClientFactory,
+    bool HasFileParts = false,
+    bool HasMultipart = false);
 
 /// <summary>One spec, read and named: the model the emitters render from.</summary>
 public sealed record ApiSpec(

@@ -696,7 +696,8 @@ public sealed class SchemaMapper
             var values = arm.Enum!.Where(v => v is not null && v.GetValueKind() != System.Text.Json.JsonValueKind.Null).ToList();
             if (values.Count != 1) return "Enum";
             var text = values[0]!.GetValueKind() == System.Text.Json.JsonValueKind.String ? values[0]!.GetValue<string>() : values[0]!.ToJsonString();
-            return text.Length == 0 ? "Empty" : Identifier.Pascal(text, "Value" + text.Replace("-", "Minus"));
+            // A value that makes no identifier ("*", "1.5") is just a Value; the union's name scope keeps it unique.
+            return text.Length == 0 ? "Empty" : Identifier.Pascal(text, "Value");
         }
         return (arm.OneOf?.Count ?? 0) + (arm.AnyOf?.Count ?? 0) > 0 && (arm.Properties?.Count ?? 0) == 0 ? "Union" : "Object";
     }

@@ -80,7 +80,10 @@ public static class SpecReader
             title,
             input.Path,
             schemes.ToEquatableArray(),
-            features.HasHttpClientFactory);
+            features.HasHttpClientFactory,
+            // The client's File type and multipart helper exist only where an operation sends files or multipart.
+            groups.Any(g => g.Operations.Any(o => o.Body?.Fields.Any(f => f.IsFile) == true)),
+            groups.Any(g => g.Operations.Any(o => o.Body?.Kind == BodyKind.Multipart)));
         var (models, named) = ModelDeduplicator.Apply(schemas.CompleteModels(), groups, schemas.ModelPointers, schemas.InlineModels, context);
         return new ApiSpec(specContext, generate, models.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray(), named.ToEquatableArray());
     }

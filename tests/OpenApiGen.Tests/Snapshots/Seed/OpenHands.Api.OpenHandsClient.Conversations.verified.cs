@@ -16,7 +16,7 @@ namespace OpenHands.Api
             /// <summary>Delete Conversation</summary>
             public async global::System.Threading.Tasks.Task<bool> DeleteConversationAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default)
             {
-                var __request = new RequestBuilder();
+                var __request = new global::OpenApiGen.Runtime.RequestBuilder();
                 __request.AppendPath("api/conversations/");
                 __request.AppendPathValue(conversationId);
                 if (_client.HasAPIKeyHeader)

@@ -62,34 +62,6 @@ namespace OpenHands.Api
         public TResult Result { get; }
     }
 
-    /// <summary>A file sent as one part of a multipart/form-data request.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
-    public sealed partial class OpenHandsFile
-    {
-        public OpenHandsFile(global::System.IO.Stream content, string fileName, string? contentType = null)
-        {
-            Content = content ?? throw new global::System.ArgumentNullException(nameof(content));
-            FileName = fileName ?? throw new global::System.ArgumentNullException(nameof(fileName));
-            ContentType = contentType;
-        }
-
-        /// <summary>The bytes to send; streamed, not buffered.</summary>
-        public global::System.IO.Stream Content { get; }
-
-        /// <summary>The file name sent in the part's Content-Disposition.</summary>
-        public string FileName { get; }
-
-        /// <summary>The part's media type; application/octet-stream when null.</summary>
-        public string? ContentType { get; }
-
-        internal global::System.Net.Http.HttpContent ToContent()
-        {
-            var content = new global::System.Net.Http.StreamContent(Content);
-            content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse(ContentType ?? "application/octet-stream");
-            return content;
-        }
-    }
-
     /// <summary>A response's status code and headers, for operations that document response headers.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
     public partial class OpenHandsResponse
@@ -160,7 +132,7 @@ namespace OpenHands.Api
 
         private bool HasAPIKeyHeader => !string.IsNullOrEmpty(_options.APIKeyHeader);
 
-        private void ApplyAPIKeyHeader(RequestBuilder request)
+        private void ApplyAPIKeyHeader(global::OpenApiGen.Runtime.RequestBuilder request)
         {
             request.AddHeader("X-Session-API-Key", _options.APIKeyHeader);
         }
@@ -178,9 +150,9 @@ namespace OpenHands.Api
             if (typeof(T) == typeof(global::System.Text.Json.JsonElement) && body.Length == 0) return default!;
             // A body documented as JSON that arrives as another media type is read by what it is, where the type allows:
             // a schema-less ({}) body (FastAPI documents file downloads so) as a JSON string, a string as its text, bytes as bytes.
-            if (!IsJson(response.Content.Headers.ContentType?.MediaType))
+            if (!global::OpenApiGen.Runtime.Http.IsJson(response.Content.Headers.ContentType?.MediaType))
             {
-                if (typeof(T) == typeof(global::System.Text.Json.JsonElement)) return (T)(object)TextElement(body);
+                if (typeof(T) == typeof(global::System.Text.Json.JsonElement)) return (T)(object)global::OpenApiGen.Runtime.Http.TextElement(body);
                 if (typeof(T) == typeof(string)) return (T)(object)await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
                 if (typeof(T) == typeof(byte[])) return (T)(object)body;
             }
@@ -196,28 +168,6 @@ namespace OpenHands.Api
             }
         }
 
-        private static bool IsJson(string? mediaType) =>
-            mediaType is null || mediaType.Equals("application/json", global::System.StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", global::System.StringComparison.OrdinalIgnoreCase)
-            || mediaType.EndsWith("/json", global::System.StringComparison.OrdinalIgnoreCase);
-
-        // UTF-8 text as a JSON string; other bytes as a base64 JSON string (System.Text.Json's encoding of byte[]).
-        private static global::System.Text.Json.JsonElement TextElement(byte[] body)
-        {
-            string text;
-            try
-            {
-                text = new global::System.Text.UTF8Encoding(false, true).GetString(body);
-            }
-            catch (global::System.Text.DecoderFallbackException)
-            {
-                text = global::System.Convert.ToBase64String(body);
-            }
-            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer)) writer.WriteStringValue(text);
-            using var document = global::System.Text.Json.JsonDocument.Parse(buffer.WrittenMemory);
-            return document.RootElement.Clone();
-        }
-
         /// <summary>A documented status with a body of the documented type (a JSON body that does not read is reported as text).</summary>
         private async global::System.Threading.Tasks.Task<OpenHandsApiException> CreateExceptionAsync<TResult>(global::System.Net.Http.HttpResponseMessage response, string description, global::System.Threading.CancellationToken cancellationToken)
         {
@@ -227,11 +177,11 @@ namespace OpenHands.Api
             try
             {
                 var result = global::System.Text.Json.JsonSerializer.Deserialize(text, JsonInfo<TResult>())!;
-                return new OpenHandsApiException<TResult>(Describe(status, description), status, text, headers, result) { IsDocumented = true, Description = description };
+                return new OpenHandsApiException<TResult>(global::OpenApiGen.Runtime.Http.Describe(status, description), status, text, headers, result) { IsDocumented = true, Description = description };
             }
             catch (global::System.Text.Json.JsonException ex)
             {
-                return new OpenHandsApiException(Describe(status, description) + " Its body could not be read.", status, text, headers, ex) { IsDocumented = true, Description = description };
+                return new OpenHandsApiException(global::OpenApiGen.Runtime.Http.Describe(status, description) + " Its body could not be read.", status, text, headers, ex) { IsDocumented = true, Description = description };
             }
         }
 
@@ -240,273 +190,17 @@ namespace OpenHands.Api
         {
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
-            var message = description is null ? "The API returned an undocumented status " + status + "." : Describe(status, description);
+            var message = description is null ? "The API returned an undocumented status " + status + "." : global::OpenApiGen.Runtime.Http.Describe(status, description);
             return new OpenHandsApiException(message, status, text, Headers(response)) { IsDocumented = description is not null, Description = description };
         }
 
-        private static string Describe(int status, string description) =>
-            "The API returned status " + status + (description.Length == 0 ? "." : ": " + description.TrimEnd('.') + ".");
+        // Shared HTTP plumbing lives in the runtime (runtime/Http.cs), added once per compilation; operations call it through these.
+        private static global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IEnumerable<string>> Headers(global::System.Net.Http.HttpResponseMessage response) =>
+            global::OpenApiGen.Runtime.Http.Headers(response);
 
-        private static global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IEnumerable<string>> Headers(global::System.Net.Http.HttpResponseMessage response)
-        {
-            var headers = new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IEnumerable<string>>(global::System.StringComparer.OrdinalIgnoreCase);
-            foreach (var header in response.Headers) headers[header.Key] = header.Value;
-            foreach (var header in response.Content.Headers) headers[header.Key] = header.Value;
-            return headers;
-        }
-
-        private static string Format<T>(T value) => value switch
-        {
-            null => "",
-            string s => s,
-            bool b => b ? "true" : "false",
-            // RFC 3339 as most servers and validators expect it: Z for UTC, fraction digits only when there are any.
-            global::System.DateTimeOffset d => d.Offset == global::System.TimeSpan.Zero
-                ? d.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", global::System.Globalization.CultureInfo.InvariantCulture)
-                : d.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture),
-            global::System.DateTime d => d.ToString("O", global::System.Globalization.CultureInfo.InvariantCulture),
-            global::System.DateOnly d => d.ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture),
-            global::System.IFormattable f => f.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture),
-            _ => value.ToString() ?? "",
-        };
-
-        /// <summary>
-        /// A form-data part named as browsers name it: name="…" and filename="…" always quoted (with " CR LF
-        /// percent-encoded, per the HTML standard), plus filename*=UTF-8''… when the file name is not ASCII.
-        /// </summary>
-        private static global::System.Net.Http.HttpContent Part(global::System.Net.Http.HttpContent content, string name, string? fileName = null)
-        {
-            var disposition = new global::System.Net.Http.Headers.ContentDispositionHeaderValue("form-data") { Name = Quote(name) };
-            if (fileName is not null)
-            {
-                var ascii = true;
-                foreach (var c in fileName) ascii &= c < 128;
-                disposition.FileName = Quote(ascii ? fileName : AsciiFallback(fileName));
-                if (!ascii) disposition.FileNameStar = fileName;
-            }
-            content.Headers.ContentDisposition = disposition;
-            return content;
-        }
-
-        private static string Quote(string value) =>
-            "\"" + value.Replace("\"", "%22").Replace("\r", "%0D").Replace("\n", "%0A") + "\"";
-
-        private static string AsciiFallback(string value)
-        {
-            var builder = new global::System.Text.StringBuilder(value.Length);
-            foreach (var c in value) builder.Append(c < 128 ? c : '_');
-            return builder.ToString();
-        }
-
-        /// <summary>A streamed response body that disposes its response message with it.</summary>
-        private sealed class ResponseStream : global::System.IO.Stream
-        {
-            private readonly global::System.Net.Http.HttpResponseMessage _response;
-            private readonly global::System.IO.Stream _inner;
-
-            public ResponseStream(global::System.Net.Http.HttpResponseMessage response, global::System.IO.Stream inner)
-            {
-                _response = response;
-                _inner = inner;
-            }
-
-            public override bool CanRead => _inner.CanRead;
-            public override bool CanSeek => _inner.CanSeek;
-            public override bool CanWrite => false;
-            public override long Length => _inner.Length;
-            public override long Position { get => _inner.Position; set => _inner.Position = value; }
-            public override void Flush() => _inner.Flush();
-            public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
-            public override global::System.Threading.Tasks.Task<int> ReadAsync(byte[] buffer, int offset, int count, global::System.Threading.CancellationToken cancellationToken) => _inner.ReadAsync(buffer, offset, count, cancellationToken);
-            public override global::System.Threading.Tasks.ValueTask<int> ReadAsync(global::System.Memory<byte> buffer, global::System.Threading.CancellationToken cancellationToken = default) => _inner.ReadAsync(buffer, cancellationToken);
-            public override long Seek(long offset, global::System.IO.SeekOrigin origin) => _inner.Seek(offset, origin);
-            public override void SetLength(long value) => throw new global::System.NotSupportedException();
-            public override void Write(byte[] buffer, int offset, int count) => throw new global::System.NotSupportedException();
-
-            protected override void Dispose(bool disposing)
-            {
-                if (disposing)
-                {
-                    _inner.Dispose();
-                    _response.Dispose();
-                }
-                base.Dispose(disposing);
-            }
-        }
-
-        /// <summary>Collects the parts of one request; credentials and parameters are added before it is built.</summary>
-        private sealed class RequestBuilder
-        {
-            // Query, headers and cookies are allocated only when an operation has them.
-            private readonly global::System.Text.StringBuilder _path = new global::System.Text.StringBuilder();
-            private global::System.Text.StringBuilder? _query;
-            private global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? _headers;
-            private global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? _contentHeaders;
-            private global::System.Text.StringBuilder? _cookies;
-
-            public void AppendPath(string literal) => _path.Append(literal);
-
-            public void AppendPathValue<T>(T value) => _path.Append(global::System.Uri.EscapeDataString(Format(value)));
-
-            public void AddQuery<T>(string name, T value)
-            {
-                if (value is null) return;
-                _query ??= new global::System.Text.StringBuilder();
-                _query.Append(_query.Length == 0 ? '?' : '&').Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(Format(value)));
-            }
-
-            public void AddQueryValues<T>(string name, global::System.Collections.Generic.IEnumerable<T>? values)
-            {
-                if (values is null) return;
-                foreach (var value in values) AddQuery(name, value);
-            }
-
-            public void AddHeader<T>(string name, T value)
-            {
-                if (value is not null) (_headers ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>(name, Format(value)));
-            }
-
-            // Content-* headers belong to the content: HttpClient silently refuses them on the request.
-            public void AddContentHeader<T>(string name, T value)
-            {
-                if (value is not null) (_contentHeaders ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>()).Add(new global::System.Collections.Generic.KeyValuePair<string, string>(name, Format(value)));
-            }
-
-            /// <summary>Puts the content headers on the message's content, creating empty content when there is no body.</summary>
-            public void ApplyContentHeaders(global::System.Net.Http.HttpRequestMessage message)
-            {
-                if (_contentHeaders is null) return;
-                message.Content ??= new global::System.Net.Http.ByteArrayContent(global::System.Array.Empty<byte>());
-                foreach (var header in _contentHeaders)
-                {
-                    // The content knows its own length; a different Content-Length would make HttpClient fail to send it.
-                    if (header.Key.Equals("Content-Length", global::System.StringComparison.OrdinalIgnoreCase) && message.Content.Headers.ContentLength is not null) continue;
-                    message.Content.Headers.Remove(header.Key);
-                    message.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
-                }
-            }
-
-            public void AddCookie<T>(string name, T value)
-            {
-                if (value is null) return;
-                _cookies ??= new global::System.Text.StringBuilder();
-                if (_cookies.Length > 0) _cookies.Append("; ");
-                _cookies.Append(name).Append('=').Append(global::System.Uri.EscapeDataString(Format(value)));
-            }
-
-            // Styled parameters (OpenAPI style/explode). Names and values are escaped one by one; the separators stay literal.
-            public void AppendPathScalar<T>(string name, T value, string style) =>
-                _path.Append(style == "label" ? "." : style == "matrix" ? ";" + Escape(name) + "=" : "").Append(Escape(Format(value)));
-
-            public void AppendPathArray<T>(string name, global::System.Collections.Generic.IEnumerable<T> values, string style, bool explode)
-            {
-                var items = Escaped(values);
-                if (style == "label") _path.Append('.').Append(string.Join(explode ? "." : ",", items));
-                else if (style == "matrix" && explode) foreach (var item in items) _path.Append(';').Append(Escape(name)).Append('=').Append(item);
-                else if (style == "matrix") _path.Append(';').Append(Escape(name)).Append('=').Append(string.Join(",", items));
-                else _path.Append(string.Join(",", items));
-            }
-
-            public void AppendPathObject(string name, global::System.Text.Json.JsonElement? value, string style, bool explode)
-            {
-                var pairs = Pairs(value);
-                if (style == "matrix" && explode) foreach (var pair in pairs) _path.Append(';').Append(Escape(pair.Key)).Append('=').Append(Escape(pair.Value));
-                else if (style == "matrix") _path.Append(';').Append(Escape(name)).Append('=').Append(JoinPairs(pairs, explode, ","));
-                else if (style == "label") _path.Append('.').Append(JoinPairs(pairs, explode, explode ? "." : ","));
-                else _path.Append(JoinPairs(pairs, explode, ","));
-            }
-
-            public void AddQueryValues<T>(string name, global::System.Collections.Generic.IEnumerable<T>? values, string style, bool explode)
-            {
-                if (values is null) return;
-                if (style == "form" && explode)
-                {
-                    AddQueryValues(name, values);
-                    return;
-                }
-                AppendQuery(Escape(name), string.Join(style == "spaceDelimited" ? "%20" : style == "pipeDelimited" ? "%7C" : ",", Escaped(values)));
-            }
-
-            public void AddQueryObject(string name, global::System.Text.Json.JsonElement? value, string style, bool explode)
-            {
-                if (value is null) return;
-                var pairs = Pairs(value);
-                if (style == "deepObject") foreach (var pair in pairs) AppendQuery(Escape(name + "[" + pair.Key + "]"), Escape(pair.Value));
-                else if (explode) foreach (var pair in pairs) AppendQuery(Escape(pair.Key), Escape(pair.Value));
-                else AppendQuery(Escape(name), JoinPairs(pairs, false, style == "spaceDelimited" ? "%20" : style == "pipeDelimited" ? "%7C" : ","));
-            }
-
-            public void AddHeaderValues<T>(string name, global::System.Collections.Generic.IEnumerable<T>? values)
-            {
-                if (values is null) return;
-                var items = new global::System.Collections.Generic.List<string>();
-                foreach (var value in values) items.Add(Format(value));
-                AddHeader(name, string.Join(",", items));
-            }
-
-            public void AddHeaderObject(string name, global::System.Text.Json.JsonElement? value, bool explode)
-            {
-                if (value is null) return;
-                var parts = new global::System.Collections.Generic.List<string>();
-                foreach (var pair in Pairs(value)) parts.Add(explode ? pair.Key + "=" + pair.Value : pair.Key + "," + pair.Value);
-                AddHeader(name, string.Join(",", parts));
-            }
-
-            private void AppendQuery(string escapedName, string escapedValue)
-            {
-                _query ??= new global::System.Text.StringBuilder();
-                _query.Append(_query.Length == 0 ? '?' : '&').Append(escapedName).Append('=').Append(escapedValue);
-            }
-
-            private static string Escape(string text) => global::System.Uri.EscapeDataString(text);
-
-            private static global::System.Collections.Generic.List<string> Escaped<T>(global::System.Collections.Generic.IEnumerable<T> values)
-            {
-                var items = new global::System.Collections.Generic.List<string>();
-                foreach (var value in values) items.Add(Escape(Format(value)));
-                return items;
-            }
-
-            // An object parameter's properties in wire order, as text; nulls are left out.
-            private static global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> Pairs(global::System.Text.Json.JsonElement? value)
-            {
-                var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-                if (value is not { ValueKind: global::System.Text.Json.JsonValueKind.Object } element) return pairs;
-                foreach (var property in element.EnumerateObject())
-                {
-                    var text = property.Value.ValueKind switch
-                    {
-                        global::System.Text.Json.JsonValueKind.Null => null,
-                        global::System.Text.Json.JsonValueKind.String => property.Value.GetString(),
-                        _ => property.Value.GetRawText(),
-                    };
-                    if (text is not null) pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(property.Name, text));
-                }
-                return pairs;
-            }
-
-            private static string JoinPairs(global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> pairs, bool explode, string separator)
-            {
-                var parts = new global::System.Collections.Generic.List<string>();
-                foreach (var pair in pairs) parts.Add(explode ? Escape(pair.Key) + "=" + Escape(pair.Value) : Escape(pair.Key) + separator + Escape(pair.Value));
-                return string.Join(separator, parts);
-            }
-
-            public global::System.Net.Http.HttpRequestMessage Build(global::System.Net.Http.HttpMethod method, global::System.Uri baseAddress)
-            {
-                var root = baseAddress.AbsoluteUri;
-                if (!root.EndsWith("/", global::System.StringComparison.Ordinal)) root += "/";
-                var uri = new global::System.Uri(_query is null ? root + _path : root + _path + _query, global::System.UriKind.Absolute);
-                var request = new global::System.Net.Http.HttpRequestMessage(method, uri);
-                if (_headers is not null)
-                {
-                    foreach (var header in _headers) request.Headers.TryAddWithoutValidation(header.Key, header.Value);
-                }
-                if (_cookies is not null) request.Headers.TryAddWithoutValidation("Cookie", _cookies.ToString());
-                return request;
-            }
-        }
+        private static string Format<T>(T value) => global::OpenApiGen.Runtime.Http.Format(value);
     }
+
     /// <summary>
     /// Follows redirects (at most 10) and keeps credentials on the original origin: a hop to another scheme, host or port
     /// loses the Authorization and Cookie headers, the spec's API-key headers and its API-key query parameters.
@@ -518,56 +212,9 @@ namespace OpenHands.Api
         private static readonly string[] CredentialHeaders = { "Authorization", "Cookie", "X-Session-API-Key" };
         private static readonly string[] CredentialQuery = global::System.Array.Empty<string>();
 
-        protected override async global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var origin = request.RequestUri;
-            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            for (var hop = 0; hop < 10 && IsRedirect(response) && response.Headers.Location is { } location; hop++)
-            {
-                var target = location.IsAbsoluteUri ? location : new global::System.Uri(request.RequestUri!, location);
-                var next = new global::System.Net.Http.HttpRequestMessage(Method(response, request.Method), target);
-                var sameOrigin = origin is not null && global::System.Uri.Compare(origin, target, global::System.UriComponents.SchemeAndServer, global::System.UriFormat.Unescaped, global::System.StringComparison.OrdinalIgnoreCase) == 0;
-                foreach (var header in request.Headers)
-                {
-                    if (sameOrigin || !IsCredentialHeader(header.Key)) next.Headers.TryAddWithoutValidation(header.Key, header.Value);
-                }
-                if (!sameOrigin) next.RequestUri = WithoutCredentialQuery(target);
-                if (next.Method != global::System.Net.Http.HttpMethod.Get && request.Content is { } content && content is not global::System.Net.Http.StreamContent) next.Content = content;
-                response.Dispose();
-                request = next;
-                response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            }
-            return response;
-        }
-
-        private static bool IsRedirect(global::System.Net.Http.HttpResponseMessage response) =>
-            (int)response.StatusCode is 301 or 302 or 303 or 307 or 308;
-
-        // 303 (and 301/302 after a POST, as browsers do) turn into GET; 307/308 keep the method.
-        private static global::System.Net.Http.HttpMethod Method(global::System.Net.Http.HttpResponseMessage response, global::System.Net.Http.HttpMethod method) =>
-            (int)response.StatusCode is 307 or 308 || method == global::System.Net.Http.HttpMethod.Get ? method : global::System.Net.Http.HttpMethod.Get;
-
-        private static bool IsCredentialHeader(string name)
-        {
-            foreach (var credential in CredentialHeaders)
-            {
-                if (string.Equals(credential, name, global::System.StringComparison.OrdinalIgnoreCase)) return true;
-            }
-            return false;
-        }
-
-        private static global::System.Uri WithoutCredentialQuery(global::System.Uri uri)
-        {
-            if (CredentialQuery.Length == 0 || string.IsNullOrEmpty(uri.Query)) return uri;
-            var kept = new global::System.Collections.Generic.List<string>();
-            foreach (var pair in uri.Query.TrimStart('?').Split('&'))
-            {
-                var name = global::System.Uri.UnescapeDataString(pair.Split('=')[0]);
-                if (global::System.Array.IndexOf(CredentialQuery, name) < 0) kept.Add(pair);
-            }
-            var builder = new global::System.UriBuilder(uri) { Query = string.Join("&", kept) };
-            return builder.Uri;
-        }
+        // The loop is shared runtime code (runtime/Redirects.cs); this handler names the spec's credentials.
+        protected override global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken) =>
+            global::OpenApiGen.Runtime.Redirects.FollowAsync(request, base.SendAsync, CredentialHeaders, CredentialQuery, cancellationToken);
     }
 
     /// <summary>Registers <see cref="OpenHandsClient"/> with IHttpClientFactory.</summary>

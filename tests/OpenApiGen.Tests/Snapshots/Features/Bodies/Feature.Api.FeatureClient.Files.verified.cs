@@ -20,7 +20,7 @@ namespace Feature.Api
             /// <remarks>Documented response headers: Location.</remarks>
             public async global::System.Threading.Tasks.Task<global::Feature.Api.FeatureResponse> PostNoteWithResponseAsync(string? body = default, global::System.Threading.CancellationToken cancellationToken = default)
             {
-                var __request = new RequestBuilder();
+                var __request = new global::OpenApiGen.Runtime.RequestBuilder();
                 __request.AppendPath("note");
                 using var __message = __request.Build(global::System.Net.Http.HttpMethod.Post, _client.BaseAddress);
                 __message.Headers.TryAddWithoutValidation("Accept", "application/json");
@@ -35,7 +35,7 @@ namespace Feature.Api
 
             public async global::System.Threading.Tasks.Task<global::System.IO.Stream> PutRawAsync(global::System.IO.Stream? body = default, global::System.Threading.CancellationToken cancellationToken = default)
             {
-                var __request = new RequestBuilder();
+                var __request = new global::OpenApiGen.Runtime.RequestBuilder();
                 __request.AppendPath("raw");
                 using var __message = __request.Build(global::System.Net.Http.HttpMethod.Put, _client.BaseAddress);
                 __message.Headers.TryAddWithoutValidation("Accept", "application/octet-stream");
@@ -47,7 +47,7 @@ namespace Feature.Api
                     var __status = (int)__response.StatusCode;
                     if (__status == 200)
                     {
-                        return new ResponseStream(__response, await __response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
+                        return new global::OpenApiGen.Runtime.ResponseStream(__response, await __response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
                     }
                     throw await _client.CreateExceptionAsync(__response, null, cancellationToken).ConfigureAwait(false);
                 }
@@ -60,7 +60,7 @@ namespace Feature.Api
 
             public async global::System.Threading.Tasks.Task UploadAsync(global::Feature.Api.FeatureFile file, string? note = default, global::System.Threading.CancellationToken cancellationToken = default)
             {
-                var __request = new RequestBuilder();
+                var __request = new global::OpenApiGen.Runtime.RequestBuilder();
                 __request.AppendPath("upload");
                 using var __message = __request.Build(global::System.Net.Http.HttpMethod.Post, _client.BaseAddress);
                 var __content = new global::System.Net.Http.MultipartFormDataContent();

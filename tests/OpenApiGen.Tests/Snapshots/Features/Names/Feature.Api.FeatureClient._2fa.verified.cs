@@ -15,7 +15,7 @@ namespace Feature.Api
 
             public async global::System.Threading.Tasks.Task Get2faUserIdClassAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
             {
-                var __request = new RequestBuilder();
+                var __request = new global::OpenApiGen.Runtime.RequestBuilder();
                 __request.AppendPath("2fa/");
                 __request.AppendPathValue(userId);
                 __request.AppendPath("/class");

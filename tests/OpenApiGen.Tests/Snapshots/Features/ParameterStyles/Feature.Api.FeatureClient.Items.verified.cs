@@ -15,7 +15,7 @@ namespace Feature.Api
 
             public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListItemsAsync(global::System.Collections.Generic.IReadOnlyList<long> ids, global::Feature.Api.ListItemsPoint point, global::System.Collections.Generic.IReadOnlyList<string>? tags = default, global::Feature.Api.ListItemsFilter? filter = default, string? xTrace = default, string? session = default, global::System.Threading.CancellationToken cancellationToken = default)
             {
-                var __request = new RequestBuilder();
+                var __request = new global::OpenApiGen.Runtime.RequestBuilder();
                 __request.AppendPath("items/");
                 __request.AppendPathArray("ids", ids, "label", true);
                 __request.AppendPath("/");

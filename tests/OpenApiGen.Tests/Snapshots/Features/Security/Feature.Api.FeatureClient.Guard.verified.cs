@@ -15,7 +15,7 @@ namespace Feature.Api
 
             public async global::System.Threading.Tasks.Task BothAsync(global::System.Threading.CancellationToken cancellationToken = default)
             {
-                var __request = new RequestBuilder();
+                var __request = new global::OpenApiGen.Runtime.RequestBuilder();
                 __request.AppendPath("both");
                 if (_client.HasKey && _client.HasQuery)
                 {
@@ -31,7 +31,7 @@ namespace Feature.Api
 
             public async global::System.Threading.Tasks.Task EitherAsync(global::System.Threading.CancellationToken cancellationToken = default)
             {
-                var __request = new RequestBuilder();
+                var __request = new global::OpenApiGen.Runtime.RequestBuilder();
                 __request.AppendPath("either");
                 if (_client.HasKey)
                 {
@@ -50,7 +50,7 @@ namespace Feature.Api
 
             public async global::System.Threading.Tasks.Task OpenAsync(global::System.Threading.CancellationToken cancellationToken = default)
             {
-                var __request = new RequestBuilder();
+                var __request = new global::OpenApiGen.Runtime.RequestBuilder();
                 __request.AppendPath("open");
                 using var __message = __request.Build(global::System.Net.Http.HttpMethod.Get, _client.BaseAddress);
                 using var __response = await _client.SendAsync(__message, cancellationToken).ConfigureAwait(false);
