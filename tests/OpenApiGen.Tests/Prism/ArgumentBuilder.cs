@@ -54,9 +54,9 @@ public sealed class ArgumentBuilder(GeneratedClient client, OperationSamples sam
 
     private object? File(FormFieldDef field)
     {
-        var file = Activator.CreateInstance(client.FileType, new MemoryStream(Encoding.UTF8.GetBytes("file sample")), "sample.txt", "text/plain");
+        var file = Activator.CreateInstance(client.FileType!, new MemoryStream(Encoding.UTF8.GetBytes("file sample")), "sample.txt", "text/plain");
         if (!field.IsArray) return file;
-        var array = Array.CreateInstance(client.FileType, 1);
+        var array = Array.CreateInstance(client.FileType!, 1);
         array.SetValue(file, 0);
         return array;
     }

@@ -23,7 +23,8 @@ public sealed class GeneratedClient : IDisposable
         var ns = spec.Context.Namespace + ".";
         ClientType = assembly.GetType(ns + spec.Context.ClientName + "Client", throwOnError: true)!;
         OptionsType = assembly.GetType(ns + spec.Context.ClientName + "ClientOptions", throwOnError: true)!;
-        FileType = assembly.GetType(ns + spec.Context.ClientName + "File", throwOnError: true)!;
+        // Generated only for specs that send file parts.
+        FileType = assembly.GetType(ns + spec.Context.ClientName + "File", throwOnError: false);
         ApiExceptionType = assembly.GetType(ns + spec.Context.ClientName + "ApiException", throwOnError: true)!;
         var jsonContext = assembly.GetType(ns + spec.Context.ClientName + "JsonContext", throwOnError: true)!;
         JsonOptions = (JsonSerializerOptions)jsonContext.GetMethod("CreateOptions", BindingFlags.Public | BindingFlags.Static)!.Invoke(null, null)!;
@@ -35,7 +36,7 @@ public sealed class GeneratedClient : IDisposable
 
     public Type OptionsType { get; }
 
-    public Type FileType { get; }
+    public Type? FileType { get; }
 
     public Type ApiExceptionType { get; }
 
