@@ -7,7 +7,7 @@ public class DiagnosticCatalogueTests
 {
     private static (IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<Diagnostic> CompileErrors, GeneratorDriverRunResult Result) Run(string json)
     {
-        var (result, output) = GeneratorHarness.Run(new SpecFile("/project/case.json", json, "Case.Api", "Client;Server;Models"));
+        var (result, output) = GeneratorHarness.Run(new SpecFile("/project/case.json", json, "Case.Api", "Client;Server;AllModels"));
         Assert.All(result.Results, r => Assert.Null(r.Exception));
         return (result.Diagnostics, GeneratorHarness.CompileErrors(output), result);
     }

@@ -67,7 +67,7 @@ public class DiagnosticTests
           "components": { "schemas": { "Thing": { "type": "object", "properties": { "id": { "type": "string" } } } } }
         }
         """;
-        var (result, output) = GeneratorHarness.Run(new SpecFile("/project/refs.json", spec, "Refs.Api", "Client;Models"));
+        var (result, output) = GeneratorHarness.Run(new SpecFile("/project/refs.json", spec, "Refs.Api", "Client;AllModels"));
         var error = Assert.Single(result.Diagnostics, d => d.Id == "OAG008");
         Assert.Equal(10, error.Location.GetLineSpan().StartLinePosition.Line); // zero-based: the line holding the $ref
         Assert.Contains(result.GeneratedTrees, t => t.FilePath.EndsWith("Models.Thing.g.cs"));

@@ -209,7 +209,7 @@ public class FeatureSnapshotTests
     public void Feature_output_matches_its_snapshot_and_compiles(string feature)
     {
         var (spec, prefixes) = Features[feature];
-        var (result, output) = GeneratorHarness.Run(new SpecFile("/project/feature.yaml", spec, "Feature.Api", "Client;Server;Models"));
+        var (result, output) = GeneratorHarness.Run(new SpecFile("/project/feature.yaml", spec, "Feature.Api", "Client;Server;AllModels"));
         Assert.DoesNotContain(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems));

@@ -63,7 +63,7 @@ public class SchemaShapeTests
     """;
 
     private static readonly Lazy<(GeneratorDriverRunResult Result, Compilation Output)> Generated =
-        new(() => GeneratorHarness.Run(new SpecFile("/project/shapes.yaml", Spec, "Shapes.Api", "Client;Models")));
+        new(() => GeneratorHarness.Run(new SpecFile("/project/shapes.yaml", Spec, "Shapes.Api", "Client;AllModels")));
 
     private static IReadOnlyDictionary<string, IPropertySymbol> Properties(string type)
     {

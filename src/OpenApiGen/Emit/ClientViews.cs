@@ -272,6 +272,7 @@ public static class ClientViews
         string Return(string? value) => wrapper is null
             ? (value is null ? "return;" : "return " + value + ";")
             : "return new " + wrapper + "(__status, Headers(__response)" + (value is null ? "" : ", " + value) + ");";
+        var errors = new List<ResponseDef>();
         foreach (var response in op.Responses.Where(r => r.StatusCode != "default"))
         {
             var condition = StatusCondition(response.StatusCode);
@@ -291,14 +292,31 @@ public static class ClientViews
             }
             else
             {
-                lines.Add("if (" + condition + ") throw await " + Documented(response, ns) + ";");
+                errors.Add(response);
             }
         }
         // HttpClient follows a redirect that has a Location: the 2XX it ends in is that documented outcome too.
         if (op.Responses.Any(r => r.StatusCode[0] == '3' && IsOutcome(op, r))) lines.Add("if (__status >= 200 && __status <= 299) " + Return(success is null ? null : "default!"));
+        // Every error status is one arm of one awaited switch: an await per status would be a state of the method's
+        // state machine each, compiled for every operation. Exact codes come before ranges, as OpenAPI ranks them.
         var fallback = op.Responses.FirstOrDefault(r => r.StatusCode == "default");
-        if (fallback is not null) lines.Add("if (__status < 200 || __status > 299) throw await " + Documented(fallback, ns) + ";");
-        lines.Add("throw await _client.CreateExceptionAsync(__response, null, cancellationToken).ConfigureAwait(false);");
+        const string Undocumented = "_client.CreateExceptionAsync(__response, null, cancellationToken)";
+        if (errors.Count == 0 && fallback is null)
+        {
+            lines.Add("throw await " + Undocumented + ".ConfigureAwait(false);");
+            return lines;
+        }
+        lines.Add("throw await (__status switch");
+        lines.Add("{");
+        var patterns = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var error in errors.OrderBy(e => e.StatusCode.EndsWith("XX", System.StringComparison.Ordinal) ? 1 : 0))
+        {
+            var pattern = StatusPattern(error.StatusCode);
+            if (patterns.Add(pattern)) lines.Add("    " + pattern + " => " + Documented(error, ns) + ",");
+        }
+        if (fallback is not null) lines.Add("    < 200 or > 299 => " + Documented(fallback, ns) + ",");
+        lines.Add("    _ => " + Undocumented + ",");
+        lines.Add("}).ConfigureAwait(false);");
         return lines;
     }
 
@@ -313,8 +331,18 @@ public static class ClientViews
     {
         var description = CSharp.Literal((response.Description ?? "").Trim());
         return response.Type is not null && !response.IsBinary
-            ? "_client.CreateExceptionAsync<" + CSharp.Type(response.Type, ns) + ">(__response, " + description + ", cancellationToken).ConfigureAwait(false)"
-            : "_client.CreateExceptionAsync(__response, " + description + ", cancellationToken).ConfigureAwait(false)";
+            ? "_client.CreateExceptionAsync<" + CSharp.Type(response.Type, ns) + ">(__response, " + description + ", cancellationToken)"
+            : "_client.CreateExceptionAsync(__response, " + description + ", cancellationToken)";
+    }
+
+    private static string StatusPattern(string status)
+    {
+        if (status.Length == 3 && status.EndsWith("XX", System.StringComparison.Ordinal))
+        {
+            var low = (status[0] - '0') * 100;
+            return ">= " + CSharp.Int(low) + " and <= " + CSharp.Int(low + 99);
+        }
+        return int.TryParse(status, out var code) ? CSharp.Int(code) : "-1";
     }
 
     private static string StatusCondition(string status)

@@ -1,7 +1,8 @@
 namespace OpenApiGen.Model;
 
 /// <summary>Which parts a spec generates; parsed from the OpenApiGenerate item metadata.</summary>
-public sealed record GenerateOptions(bool Models, bool Client, bool Server, bool ServerExplicit);
+/// <remarks><see cref="AllModels"/>: every schema of the spec becomes a type, not only those the generated operations use.</remarks>
+public sealed record GenerateOptions(bool Models, bool Client, bool Server, bool ServerExplicit, bool AllModels = false);
 
 /// <summary>One AdditionalFiles spec with its per-file options: the first stage's output.</summary>
 public sealed record SpecInput(

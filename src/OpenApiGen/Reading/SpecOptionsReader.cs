@@ -15,13 +15,14 @@ public static class SpecOptionsReader
         {
             return new GenerateOptions(Models: true, Client: true, Server: features.HasAspNetCoreMvc, ServerExplicit: false);
         }
-        bool models = false, client = false, server = false;
+        bool models = false, client = false, server = false, allModels = false;
         foreach (var part in input.GenerateRaw!.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim()))
         {
             if (part.Equals("Models", StringComparison.OrdinalIgnoreCase)) models = true;
             else if (part.Equals("Client", StringComparison.OrdinalIgnoreCase)) client = true;
             else if (part.Equals("Server", StringComparison.OrdinalIgnoreCase)) server = true;
-            else if (part.Length > 0) context.Report(DiagnosticDescriptors.UnknownMetadata.Id, null, part, "OpenApiGenerate", input.Path, "Client, Server or Models separated by ';'");
+            else if (part.Equals("AllModels", StringComparison.OrdinalIgnoreCase)) models = allModels = true;
+            else if (part.Length > 0) context.Report(DiagnosticDescriptors.UnknownMetadata.Id, null, part, "OpenApiGenerate", input.Path, "Client, Server, Models or AllModels separated by ';'");
         }
         if (server && !features.HasAspNetCoreMvc)
         {
@@ -29,8 +30,8 @@ public static class SpecOptionsReader
             context.Report(DiagnosticDescriptors.ServerNeedsAspNetCore.Id, null, input.Path);
             server = false;
         }
-        // Clients and servers use the models, so asking for either implies them.
-        return new GenerateOptions(models || client || server, client, server, server);
+        // Clients and servers use the models, so asking for either implies them; Models alone means every schema.
+        return new GenerateOptions(models || client || server, client, server, server, allModels || (!client && !server));
     }
 
     public static string Namespace(SpecInput input, string title)

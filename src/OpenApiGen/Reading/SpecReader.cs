@@ -85,6 +85,7 @@ public static class SpecReader
             groups.Any(g => g.Operations.Any(o => o.Body?.Fields.Any(f => f.IsFile) == true)),
             groups.Any(g => g.Operations.Any(o => o.Body?.Kind == BodyKind.Multipart)));
         var (models, named) = ModelDeduplicator.Apply(schemas.CompleteModels(), groups, schemas.ModelPointers, schemas.InlineModels, context);
+        if (!generate.AllModels) models = ModelPruner.KeepUsed(models, named);
         return new ApiSpec(specContext, generate, models.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray(), named.ToEquatableArray());
     }
 

@@ -31,8 +31,11 @@ namespace OpenHands.Api
                 {
                     return await _client.ReadJsonAsync<bool>(__response, cancellationToken).ConfigureAwait(false);
                 }
-                if (__status == 422) throw await _client.CreateExceptionAsync<global::OpenHands.Api.HTTPValidationError>(__response, "Validation Error", cancellationToken).ConfigureAwait(false);
-                throw await _client.CreateExceptionAsync(__response, null, cancellationToken).ConfigureAwait(false);
+                throw await (__status switch
+                {
+                    422 => _client.CreateExceptionAsync<global::OpenHands.Api.HTTPValidationError>(__response, "Validation Error", cancellationToken),
+                    _ => _client.CreateExceptionAsync(__response, null, cancellationToken),
+                }).ConfigureAwait(false);
             }
         }
     }

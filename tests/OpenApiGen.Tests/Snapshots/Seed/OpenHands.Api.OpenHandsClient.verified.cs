@@ -194,6 +194,10 @@ namespace OpenHands.Api
             return new OpenHandsApiException(message, status, text, Headers(response)) { IsDocumented = description is not null, Description = description };
         }
 
+        // Operations that also return headers have a twin that returns only the body: one shared await, not a state machine each.
+        private static async global::System.Threading.Tasks.Task<T> BodyOf<T>(global::System.Threading.Tasks.Task<OpenHandsResponse<T>> response) =>
+            (await response.ConfigureAwait(false)).Body;
+
         // Shared HTTP plumbing lives in the runtime (runtime/Http.cs), added once per compilation; operations call it through these.
         private static global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IEnumerable<string>> Headers(global::System.Net.Http.HttpResponseMessage response) =>
             global::OpenApiGen.Runtime.Http.Headers(response);

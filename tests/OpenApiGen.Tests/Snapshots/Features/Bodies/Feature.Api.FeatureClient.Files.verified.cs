@@ -13,8 +13,8 @@ namespace Feature.Api
 
             internal FilesClient(FeatureClient client) => _client = client;
 
-            public async global::System.Threading.Tasks.Task PostNoteAsync(string? body = default, global::System.Threading.CancellationToken cancellationToken = default) =>
-                await PostNoteWithResponseAsync(body, cancellationToken).ConfigureAwait(false);
+            public global::System.Threading.Tasks.Task PostNoteAsync(string? body = default, global::System.Threading.CancellationToken cancellationToken = default) =>
+                PostNoteWithResponseAsync(body, cancellationToken);
 
             /// <summary>Like PostNoteAsync, and also returns the status code and the response headers.</summary>
             /// <remarks>Documented response headers: Location.</remarks>
@@ -28,9 +28,12 @@ namespace Feature.Api
                 using var __response = await _client.SendAsync(__message, cancellationToken).ConfigureAwait(false);
                 var __status = (int)__response.StatusCode;
                 if (__status == 201) return new global::Feature.Api.FeatureResponse(__status, Headers(__response));
-                if (__status >= 400 && __status <= 499) throw await _client.CreateExceptionAsync<global::Feature.Api.PostNoteStatus4xxResponse>(__response, "client error", cancellationToken).ConfigureAwait(false);
-                if (__status < 200 || __status > 299) throw await _client.CreateExceptionAsync(__response, "other", cancellationToken).ConfigureAwait(false);
-                throw await _client.CreateExceptionAsync(__response, null, cancellationToken).ConfigureAwait(false);
+                throw await (__status switch
+                {
+                    >= 400 and <= 499 => _client.CreateExceptionAsync<global::Feature.Api.PostNoteStatus4xxResponse>(__response, "client error", cancellationToken),
+                    < 200 or > 299 => _client.CreateExceptionAsync(__response, "other", cancellationToken),
+                    _ => _client.CreateExceptionAsync(__response, null, cancellationToken),
+                }).ConfigureAwait(false);
             }
 
             public async global::System.Threading.Tasks.Task<global::System.IO.Stream> PutRawAsync(global::System.IO.Stream? body = default, global::System.Threading.CancellationToken cancellationToken = default)
