@@ -112,14 +112,12 @@ public sealed class JsonPositionMap
     }
 
     /// <summary>The same map for a YAML spec, from the YAML parser's node marks (SharpYaml counts lines and columns from zero).</summary>
-    public static JsonPositionMap BuildYaml(string text)
+    public static JsonPositionMap BuildYaml(SharpYaml.Serialization.YamlStream? stream)
     {
         var map = new JsonPositionMap();
         try
         {
-            var stream = new SharpYaml.Serialization.YamlStream();
-            stream.Load(new System.IO.StringReader(text));
-            if (stream.Documents.Count == 0) return map;
+            if (stream is null || stream.Documents.Count == 0) return map;
             var pending = new Stack<(SharpYaml.Serialization.YamlNode Node, string Pointer)>();
             pending.Push((stream.Documents[0].RootNode, ""));
             while (pending.Count > 0)

@@ -15,7 +15,8 @@ public sealed class RawDocument
 {
     private readonly Lazy<JsonNode?> _root;
 
-    public RawDocument(string text, bool isJson) => _root = new Lazy<JsonNode?>(() => Parse(text, isJson));
+    /// <param name="yaml">The YAML text's one parse, shared with the position map (SharpYaml is the slow part of reading YAML).</param>
+    public RawDocument(string text, bool isJson, Func<YamlStream?> yaml) => _root = new Lazy<JsonNode?>(() => Parse(text, isJson, yaml));
 
     /// <summary>The "$ref" string written at the node the pointer names, following $refs met on the way.</summary>
     public string? RefAt(string pointer)
@@ -43,6 +44,21 @@ public sealed class RawDocument
         return v.TryGetValue<string>(out var text) && bool.TryParse(text, out b) ? b : null; // YAML scalars may arrive as text
     }
 
+    /// <summary>Loads YAML text once; null when it does not load (the reader reports why).</summary>
+    public static YamlStream? LoadYaml(string text)
+    {
+        try
+        {
+            var yaml = new YamlStream();
+            yaml.Load(new StringReader(text));
+            return yaml;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return null;
+        }
+    }
+
     private static JsonNode? Navigate(JsonNode root, JsonNode? node, string pointer, int depth)
     {
         if (depth > 32) return null;
@@ -64,14 +80,13 @@ public sealed class RawDocument
         return node;
     }
 
-    private static JsonNode? Parse(string text, bool isJson)
+    private static JsonNode? Parse(string text, bool isJson, Func<YamlStream?> parseYaml)
     {
         try
         {
             if (isJson) return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 4096, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-            var yaml = new YamlStream();
-            yaml.Load(new StringReader(text));
-            return yaml.Documents.Count == 0 ? null : YamlConverter.ToJsonNode(yaml.Documents[0]);
+            var yaml = parseYaml();
+            return yaml is null || yaml.Documents.Count == 0 ? null : YamlConverter.ToJsonNode(yaml.Documents[0]);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -13,13 +13,15 @@ public sealed class ReadContext
     private readonly bool _isJson;
     private readonly List<(string Id, string? Pointer, string[] Args, LocationInfo? Location)> _pending = new();
     private List<DiagnosticInfo>? _diagnostics;
+    private readonly Lazy<SharpYaml.Serialization.YamlStream?> _yaml;
 
     public ReadContext(string path, string text, bool isJson)
     {
         _path = path;
         _text = text;
         _isJson = isJson;
-        Raw = new RawDocument(text, isJson);
+        _yaml = new Lazy<SharpYaml.Serialization.YamlStream?>(() => RawDocument.LoadYaml(text));
+        Raw = new RawDocument(text, isJson, () => _yaml.Value);
     }
 
     /// <summary>The spec as JSON nodes, parsed on first use.</summary>
@@ -46,7 +48,7 @@ public sealed class ReadContext
     private List<DiagnosticInfo> Resolve()
     {
         var pointers = _pending.Where(p => p.Location is null).Select(p => p.Pointer ?? "").Distinct().ToList();
-        var map = pointers.Count == 0 ? null : _isJson ? JsonPositionMap.BuildFor(_text, pointers) : JsonPositionMap.BuildYaml(_text);
+        var map = pointers.Count == 0 ? null : _isJson ? JsonPositionMap.BuildFor(_text, pointers) : JsonPositionMap.BuildYaml(_yaml.Value);
         return _pending.Select(p =>
         {
             if (p.Location is { } fixedLocation) return new DiagnosticInfo(p.Id, p.Args.ToEquatableArray(), fixedLocation);
