@@ -34,7 +34,7 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
 
         var specs = inputs
             .Combine(features)
-            .Select((pair, _) => SpecReader.Read(pair.Left, pair.Right))
+            .Select((pair, cancellationToken) => SpecReader.Read(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Specs);
 
         var diagnostics = specs

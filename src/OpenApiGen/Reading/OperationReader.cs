@@ -48,6 +48,7 @@ public sealed class OperationReader
             var pathOperations = path.Value.Operations ?? new Dictionary<HttpMethod, OpenApiOperation>();
             foreach (var pair in pathOperations.OrderBy(p => MethodRank(p.Key.Method)))
             {
+                _context.CancellationToken.ThrowIfCancellationRequested();
                 var method = pair.Key.Method.ToUpperInvariant();
                 var pointer = "#/paths/" + JsonPositionMap.Escape(path.Key) + "/" + method.ToLowerInvariant();
                 if (pair.Value.OperationId is { Length: > 0 } operationId)

@@ -18,6 +18,9 @@ public sealed class RawDocument
     /// <param name="yaml">The YAML text's one parse, shared with the position map (SharpYaml is the slow part of reading YAML).</param>
     public RawDocument(string text, bool isJson, Func<YamlStream?> yaml) => _root = new Lazy<JsonNode?>(() => Parse(text, isJson, yaml));
 
+    /// <summary>The whole document as nodes, or null when it does not parse.</summary>
+    public JsonNode? Root => _root.Value;
+
     /// <summary>The "$ref" string written at the node the pointer names, following $refs met on the way.</summary>
     public string? RefAt(string pointer)
     {
@@ -84,7 +87,8 @@ public sealed class RawDocument
     {
         try
         {
-            if (isJson) return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 4096, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            // Strict JSON, as the OpenAPI reader parses it (the reader reads this same tree), deep specs included.
+            if (isJson) return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 4096 });
             var yaml = parseYaml();
             return yaml is null || yaml.Documents.Count == 0 ? null : YamlConverter.ToJsonNode(yaml.Documents[0]);
         }

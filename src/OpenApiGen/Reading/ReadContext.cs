@@ -15,8 +15,9 @@ public sealed class ReadContext
     private List<DiagnosticInfo>? _diagnostics;
     private readonly Lazy<SharpYaml.Serialization.YamlStream?> _yaml;
 
-    public ReadContext(string path, string text, bool isJson)
+    public ReadContext(string path, string text, bool isJson, System.Threading.CancellationToken cancellationToken = default)
     {
+        CancellationToken = cancellationToken;
         _path = path;
         _text = text;
         _isJson = isJson;
@@ -28,6 +29,9 @@ public sealed class ReadContext
     public RawDocument Raw { get; }
 
     public string Path => _path;
+
+    /// <summary>The compilation's token: checked per schema and per operation, so an edit during a big spec's read stops it.</summary>
+    public System.Threading.CancellationToken CancellationToken { get; }
 
     /// <summary>The diagnostics with their locations; all pointers are located together in one pass over the text.</summary>
     public IReadOnlyList<DiagnosticInfo> Diagnostics => _diagnostics ??= Resolve();

@@ -52,6 +52,7 @@ public sealed class SchemaMapper
     {
         foreach (var pair in _componentNames.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
+            _context.CancellationToken.ThrowIfCancellationRequested();
             var pointer = "#/components/schemas/" + JsonPositionMap.Escape(pair.Key);
             try
             {

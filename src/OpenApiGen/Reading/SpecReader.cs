@@ -16,15 +16,16 @@ public static class SpecReader
     private static readonly Regex JsonLine = new(@"LineNumber: (\d+) \| BytePositionInLine: (\d+)", RegexOptions.CultureInvariant);
     private static readonly Regex YamlLine = new(@"at line (\d+), column (\d+)", RegexOptions.CultureInvariant);
 
-    public static SpecResult Read(SpecInput input, CompilationFeatures features)
+    /// <remarks>Cancellation is checked per schema and per operation and always propagates: it is never a diagnostic.</remarks>
+    public static SpecResult Read(SpecInput input, CompilationFeatures features, System.Threading.CancellationToken cancellationToken = default)
     {
         var isJson = input.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
-        var context = new ReadContext(input.Path, input.Text, isJson);
+        var context = new ReadContext(input.Path, input.Text, isJson, cancellationToken);
         try
         {
             return new SpecResult(input.Path, ReadCore(input, features, context, isJson), context.Diagnostics.ToEquatableArray());
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             context.Report(DiagnosticDescriptors.UnexpectedException.Id, null, input.Path, "reading the spec", ex.GetType().FullName ?? "Exception", ex.Message);
             return new SpecResult(input.Path, null, context.Diagnostics.ToEquatableArray());
@@ -38,7 +39,11 @@ public static class SpecReader
         try
         {
             // Settings per read: the compiler server runs several compilations at once, and the reader's settings hold mutable state.
-            result = OpenApiDocument.Parse(input.Text, isJson ? "json" : "yaml", CreateSettings());
+            // A JSON spec is parsed once, for the reader and for the raw document (a 13 MB spec's node tree is ~200 MB);
+            // text that does not parse goes through the reader's own path, which reports why.
+            result = isJson && context.Raw.Root is { } root
+                ? new OpenApiJsonReader().Read(root, new Uri("https://openapi.net/"), CreateSettings())
+                : OpenApiDocument.Parse(input.Text, isJson ? "json" : "yaml", CreateSettings());
         }
         catch (OpenApiUnsupportedSpecVersionException ex)
         {
@@ -69,6 +74,7 @@ public static class SpecReader
             clientName + "ClientServiceCollectionExtensions", clientName + "SecuritySchemes", clientName + "SecurityOptions",
             clientName + "SecurityExtensions", clientName + "SecurityHandler", clientName + "SecurityHandlerOptions", clientName + "File", clientName + "SecurityRequirementAttribute", clientName + "RedirectHandler",
         });
+        context.CancellationToken.ThrowIfCancellationRequested();
         var schemas = new SchemaMapper(context, typeNames, document);
         var schemes = SecurityReader.ReadSchemes(document, context);
         var groups = new OperationReader(document, context, schemas, schemes).ReadGroups(typeNames, clientName);
@@ -84,8 +90,9 @@ public static class SpecReader
             // The client's File type and multipart helper exist only where an operation sends files or multipart.
             groups.Any(g => g.Operations.Any(o => o.Body?.Fields.Any(f => f.IsFile) == true)),
             groups.Any(g => g.Operations.Any(o => o.Body?.Kind == BodyKind.Multipart)));
-        var (models, named) = ModelDeduplicator.Apply(schemas.CompleteModels(), groups, schemas.ModelPointers, schemas.InlineModels, context);
-        if (!generate.AllModels) models = ModelPruner.KeepUsed(models, named);
+        // Unused schemas go first: merging then names each shared type after a place the operations use, and has less to compare.
+        var complete = generate.AllModels ? schemas.CompleteModels() : ModelPruner.KeepUsed(schemas.CompleteModels(), groups);
+        var (models, named) = ModelDeduplicator.Apply(complete, groups, schemas.ModelPointers, schemas.InlineModels, context);
         return new ApiSpec(specContext, generate, models.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray(), named.ToEquatableArray());
     }
 
