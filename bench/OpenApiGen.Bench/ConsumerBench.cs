@@ -166,8 +166,10 @@ internal static partial class ConsumerBench
         foreach (var note in notes) text.AppendLine($"- {note}");
         return text.ToString();
 
-        static string Chars(Result r) => r.Status is { } s && r.Chars == 0 ? s : r.Chars.ToString("N0", CultureInfo.InvariantCulture) + (r.Patch.Count > 0 ? " (patched)" : "");
-        static string Num(Result r, List<double> values, string format) => values.Count == 0 ? r.Status ?? "n/a" : Median(values).ToString(format, CultureInfo.InvariantCulture);
+        // A cell says only what happened ("does not compile"); the list under the tables gives the errors.
+        static string Short(string status) => status.IndexOfAny(['(', ':']) is var cut and > 0 ? status[..cut].Trim() : status;
+        static string Chars(Result r) => r.Status is { } s && r.Chars == 0 ? Short(s) : r.Chars.ToString("N0", CultureInfo.InvariantCulture) + (r.Patch.Count > 0 ? " (patched)" : "");
+        static string Num(Result r, List<double> values, string format) => values.Count == 0 ? (r.Status is { } s ? Short(s) : "n/a") : Median(values).ToString(format, CultureInfo.InvariantCulture);
         static string Runs(Result r) => r.Seconds.Count == 0 ? "" : string.Join(" ", r.Seconds.Select(s => s.ToString("F1", CultureInfo.InvariantCulture)));
         static string Ratio(Result a, Result b, Func<Result, double> value) =>
             a.Seconds.Count == 0 || b.Seconds.Count == 0 ? "n/a" : (value(a) / value(b)).ToString("F2", CultureInfo.InvariantCulture);
