@@ -32,7 +32,12 @@ public class ModelPruningTests
           allOf:
             - $ref: '#/components/schemas/Pet'
             - { type: object, properties: { lives: { type: integer } } }
+        Kitten:
+          allOf:
+            - $ref: '#/components/schemas/Cat'
+            - { type: object, properties: { age: { type: integer } } }
         Owner: { type: object, properties: { name: { type: string } } }
+        Unread: { type: object, properties: { code: { type: string, format: not-a-format } } }
         WebhookPayload:
           type: object
           properties:
@@ -55,14 +60,23 @@ public class ModelPruningTests
     [Fact]
     public void A_client_gets_the_types_its_operations_reach_and_the_derived_types_of_a_discriminated_base()
     {
-        Assert.Equal(["Cat", "Kind", "Owner", "Pet", "Problem"], ModelNames("Client;Models"));
+        Assert.Equal(["Cat", "Kind", "Kitten", "Owner", "Pet", "Problem"], ModelNames("Client;Models"));
     }
 
     [Fact]
     public void AllModels_and_Models_alone_keep_every_schema()
     {
-        string[] all = ["Cat", "Kind", "Owner", "Pet", "Problem", "WebhookPayload", "WebhookPayloadSender"];
+        string[] all = ["Cat", "Kind", "Kitten", "Owner", "Pet", "Problem", "Unread", "WebhookPayload", "WebhookPayloadSender"];
         Assert.Equal(all, ModelNames("Client;AllModels"));
         Assert.Equal(all, ModelNames("Models"));
+    }
+
+    [Fact]
+    public void A_schema_no_operation_uses_is_not_read_so_it_reports_nothing_unless_every_schema_is_generated()
+    {
+        static string[] Ids(string generate) => GeneratorHarness.Run(new SpecFile("/project/prune.yaml", Spec, "Prune.Api", generate))
+            .Result.Diagnostics.Select(d => d.Id).ToArray();
+        Assert.DoesNotContain("OAG016", Ids("Client;Models"));
+        Assert.Contains("OAG016", Ids("Client;AllModels"));
     }
 }

@@ -118,20 +118,25 @@ public sealed class OperationReader
     private List<ParameterDef> ReadParameters(string operationName, IOpenApiPathItem item, OpenApiOperation operation, string pointer, NameScope names)
     {
         // Operation-level parameters override path-level ones with the same name and location.
-        var merged = new List<(IOpenApiParameter Parameter, string Pointer)>();
+        var merged = new List<(IOpenApiParameter Parameter, string? Description, string Pointer)>();
         var own = operation.Parameters ?? new List<IOpenApiParameter>();
-        for (var i = 0; i < own.Count; i++) merged.Add((own[i], pointer + "/parameters/" + i));
+        for (var i = 0; i < own.Count; i++)
+        {
+            var resolved = Resolved(own[i]);
+            merged.Add((resolved, DescriptionOf(own[i], resolved), pointer + "/parameters/" + i));
+        }
         var shared = item.Parameters ?? new List<IOpenApiParameter>();
         for (var i = 0; i < shared.Count; i++)
         {
-            if (!merged.Any(m => m.Parameter.Name == shared[i].Name && m.Parameter.In == shared[i].In))
+            var candidate = Resolved(shared[i]);
+            if (!merged.Any(m => m.Parameter.Name == candidate.Name && m.Parameter.In == candidate.In))
             {
-                merged.Add((shared[i], pointer.Substring(0, pointer.LastIndexOf('/')) + "/parameters/" + i));
+                merged.Add((candidate, DescriptionOf(shared[i], candidate), pointer.Substring(0, pointer.LastIndexOf('/')) + "/parameters/" + i));
             }
         }
 
         var result = new List<ParameterDef>();
-        foreach (var (parameter, parameterPointer) in merged)
+        foreach (var (parameter, description, parameterPointer) in merged)
         {
             if (parameter.In is null || parameter.Name is null) continue;
             var location = parameter.In.Value switch
@@ -158,12 +163,20 @@ public sealed class OperationReader
                 : (location is Model.ParameterLocation.Query or Model.ParameterLocation.Cookie ? "form" : "simple");
             // OpenAPI: explode defaults to true for form, false for every other style.
             var explode = parameter.Style is null ? style == "form" : parameter.Explode;
-            result.Add(new ParameterDef(csharpName, parameter.Name, location, type, required, parameter.Description, style, explode, _rules.ReadFlat(schema)));
+            result.Add(new ParameterDef(csharpName, parameter.Name, location, type, required, description, style, explode, _rules.ReadFlat(schema)));
         }
         CheckPathTemplate(operation, pointer, result, names);
         // Required parameters first so optional ones can default.
         return result.Where(p => p.Required).Concat(result.Where(p => !p.Required)).ToList();
     }
+
+    // A reference resolves on every property read (OpenAPI.NET does not cache its target): resolve it once per use.
+    // The reference's own description (3.1 lets a $ref override it) is read from the reference itself.
+    private static IOpenApiParameter Resolved(IOpenApiParameter parameter) =>
+        parameter is OpenApiParameterReference { Target: { } target } ? target : parameter;
+
+    private static string? DescriptionOf(IOpenApiParameter written, IOpenApiParameter resolved) =>
+        written is OpenApiParameterReference { Reference.Description: { Length: > 0 } own } ? own : resolved.Description;
 
     // Template names and declared path parameters must match: undeclared ones become required strings, unused ones are dropped.
     private void CheckPathTemplate(OpenApiOperation operation, string pointer, List<ParameterDef> parameters, NameScope names)

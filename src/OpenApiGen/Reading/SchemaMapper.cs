@@ -23,6 +23,7 @@ public sealed class SchemaMapper
     private readonly List<ModelDef> _models = new();
     private readonly Dictionary<string, string> _pointers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inline = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _used = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypeRef> _pointerTargets = new(StringComparer.Ordinal);
     private readonly OpenApiDocument _document;
 
@@ -47,24 +48,68 @@ public sealed class SchemaMapper
     /// <summary>Models of inline schemas, named by where they are rather than by the spec.</summary>
     public IReadOnlyCollection<string> InlineModels => _inline;
 
-    /// <summary>Builds the models of all component schemas that need one.</summary>
-    public void MapComponents()
+    /// <summary>
+    /// Builds the models of the component schemas that need one: all of them, or (<paramref name="all"/> false) those the
+    /// types mapped so far reach, with every component deriving from a reached one (a discriminated base reads its
+    /// derived types). Unread schemas cost nothing: github-api.json has 790 no operation uses. Each round builds in
+    /// ordinal order, so names never depend on use order within a round.
+    /// </summary>
+    public void MapComponents(bool all)
     {
-        foreach (var pair in _componentNames.OrderBy(p => p.Key, StringComparer.Ordinal))
+        if (all)
         {
-            _context.CancellationToken.ThrowIfCancellationRequested();
-            var pointer = "#/components/schemas/" + JsonPositionMap.Escape(pair.Key);
-            try
+            foreach (var id in _componentNames.Keys.OrderBy(k => k, StringComparer.Ordinal)) BuildComponent(id);
+            return;
+        }
+        var derivedOf = DerivedComponents();
+        var built = new HashSet<string>(StringComparer.Ordinal);
+        while (true)
+        {
+            foreach (var id in _used.ToList())
             {
-                BuildModel(pair.Value, _components[pair.Key], pointer);
+                if (derivedOf.TryGetValue(id, out var derived)) _used.UnionWith(derived);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            var round = _used.Where(id => !built.Contains(id)).OrderBy(id => id, StringComparer.Ordinal).ToList();
+            if (round.Count == 0) return;
+            foreach (var id in round)
             {
-                // One broken schema must not take the others with it; uses of it still compile as the name is kept.
-                _context.Report(DiagnosticDescriptors.UnexpectedException.Id, pointer, _context.Path, "reading schema '" + pair.Key + "'", ex.GetType().FullName ?? "Exception", ex.Message);
-                _models.Add(new ModelDef(pair.Value, ModelKind.Object, null, EquatableArray<PropertyDef>.Empty, EquatableArray<UnionVariant>.Empty, EquatableArray<EnumMember>.Empty));
+                built.Add(id);
+                BuildComponent(id);
             }
         }
+    }
+
+    private void BuildComponent(string id)
+    {
+        _context.CancellationToken.ThrowIfCancellationRequested();
+        var name = _componentNames[id];
+        var pointer = "#/components/schemas/" + JsonPositionMap.Escape(id);
+        try
+        {
+            BuildModel(name, _components[id], pointer);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // One broken schema must not take the others with it; uses of it still compile as the name is kept.
+            _context.Report(DiagnosticDescriptors.UnexpectedException.Id, pointer, _context.Path, "reading schema '" + id + "'", ex.GetType().FullName ?? "Exception", ex.Message);
+            _models.Add(new ModelDef(name, ModelKind.Object, null, EquatableArray<PropertyDef>.Empty, EquatableArray<UnionVariant>.Empty, EquatableArray<EnumMember>.Empty));
+        }
+    }
+
+    // Base component → components whose allOf has a $ref to it: a superset of the derived records (pruning trims it).
+    private Dictionary<string, List<string>> DerivedComponents()
+    {
+        var derivedOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var id in _componentNames.Keys)
+        {
+            foreach (var part in _components[id].AllOf ?? new List<IOpenApiSchema>())
+            {
+                if (part is not OpenApiSchemaReference { Reference.Id: { } baseId }) continue;
+                if (!derivedOf.TryGetValue(baseId, out var list)) derivedOf[baseId] = list = new List<string>();
+                list.Add(id);
+            }
+        }
+        return derivedOf;
     }
 
     /// <summary>The C# type for a schema. <paramref name="nameHint"/> names inline models created on the way.</summary>
@@ -200,22 +245,23 @@ public sealed class SchemaMapper
             _context.Report(DiagnosticDescriptors.UnresolvedReference.Id, pointer + "/$ref", (external.ExternalResource ?? "") + "#" + (id ?? "") + " (external references are not loaded)");
             return TypeRef.JsonElement;
         }
-        if (id is null || !_components.ContainsKey(id) || reference.UnresolvedReference)
+        // A $ref to a component is that component: asking the reference to resolve itself costs a URI parse per read.
+        if (id is not null && _components.ContainsKey(id)) return MapComponentReference(id, pointer);
+        // Not a plain component: read the $ref as written, since the reader may have renamed or dropped it.
+        var written = _context.Raw.RefAt(pointer);
+        if (written is not null && written.StartsWith("#/", StringComparison.Ordinal) && !IsComponentRef(written))
         {
-            // Not a plain component: read the $ref as written, since the reader may have renamed or dropped it.
-            var written = _context.Raw.RefAt(pointer);
-            if (written is not null && written.StartsWith("#/", StringComparison.Ordinal) && !IsComponentRef(written))
-            {
-                return MapPointerReference(written, pointer, reference.UnresolvedReference ? null : reference.Target);
-            }
+            return MapPointerReference(written, pointer, reference.UnresolvedReference ? null : reference.Target);
         }
-        if (reference.UnresolvedReference || reference.Target is null || id is null || !_components.ContainsKey(id))
-        {
-            _context.Report(DiagnosticDescriptors.UnresolvedReference.Id, pointer + "/$ref", reference.Reference?.ReferenceV3 ?? id ?? "?");
-            return TypeRef.JsonElement;
-        }
+        _context.Report(DiagnosticDescriptors.UnresolvedReference.Id, pointer + "/$ref", reference.Reference?.ReferenceV3 ?? id ?? "?");
+        return TypeRef.JsonElement;
+    }
+
+    private TypeRef MapComponentReference(string id, string pointer)
+    {
         if (_componentNames.TryGetValue(id, out var name))
         {
+            _used.Add(id);
             var target = _components[id];
             return TypeRef.Named(name, IsUnion(target) || IsEnum(target)) with { Nullable = ((target.Type ?? 0) & JsonSchemaType.Null) != 0 };
         }
@@ -437,9 +483,12 @@ public sealed class SchemaMapper
         }
         // A discriminator on an object schema names the derived records (allOf children) when reading a value of this type.
         var discriminator = schema.Discriminator?.PropertyName is { Length: > 0 } d && properties.Count + (baseName is null ? 0 : 1) > 0 ? d : null;
-        var cases = (schema.Discriminator?.Mapping ?? new Dictionary<string, OpenApiSchemaReference>())
+        var mapped = (schema.Discriminator?.Mapping ?? new Dictionary<string, OpenApiSchemaReference>())
             .Where(m => m.Value?.Reference?.Id is { } id && _componentNames.ContainsKey(id))
             .OrderBy(m => m.Key, StringComparer.Ordinal)
+            .ToList();
+        foreach (var m in mapped) _used.Add(m.Value.Reference!.Id!);
+        var cases = mapped
             .Select(m => new UnionVariant(_componentNames[m.Value.Reference!.Id!], TypeRef.Named(_componentNames[m.Value.Reference!.Id!], false), JsonToken.Object, new[] { m.Key }.ToEquatableArray()))
             .ToEquatableArray();
         return new ModelDef(name, ModelKind.Object, schema.Description, properties.ToEquatableArray(), EquatableArray<UnionVariant>.Empty, EquatableArray<EnumMember>.Empty,
@@ -455,6 +504,7 @@ public sealed class SchemaMapper
         if (references.Count != 1 || parts.Count < 2) return (null, NoParts);
         var reference = references[0];
         if (reference.Target is not { } target || reference.Reference?.Id is not { } id || !_componentNames.TryGetValue(id, out var baseName)) return (null, NoParts);
+        _used.Add(id);
         if (IsUnion(target) || IsEnum(target) || ((target.Type ?? 0) & JsonSchemaType.Null) != 0) return (null, NoParts);
         var baseParts = new HashSet<IOpenApiSchema>(ObjectParts(target, "#/components/schemas/" + JsonPositionMap.Escape(id)).Select(p => p.Schema), ReferenceEqualityComparer.Instance);
         // An allOf cycle (the base pulls this schema back in) cannot be a class hierarchy: merge instead.

@@ -78,7 +78,7 @@ public static class SpecReader
         var schemas = new SchemaMapper(context, typeNames, document);
         var schemes = SecurityReader.ReadSchemes(document, context);
         var groups = new OperationReader(document, context, schemas, schemes).ReadGroups(typeNames, clientName);
-        schemas.MapComponents();
+        schemas.MapComponents(generate.AllModels);
 
         var specContext = new SpecContext(
             SpecOptionsReader.Namespace(input, title),
