@@ -39,9 +39,10 @@ public static class SpecReader
         try
         {
             // Settings per read: the compiler server runs several compilations at once, and the reader's settings hold mutable state.
-            // A JSON spec is parsed once, for the reader and for the raw document (a 13 MB spec's node tree is ~200 MB);
-            // text that does not parse goes through the reader's own path, which reports why.
-            result = isJson && context.Raw.Root is { } root
+            // A spec is parsed once, for the reader and for the raw document (a 13 MB spec's node tree is ~200 MB); YAML
+            // becomes the same JSON nodes the YAML reader would build. Text that does not parse goes through the reader's
+            // own path, which reports why.
+            result = context.Raw.Root is { } root
                 ? new OpenApiJsonReader().Read(root, new Uri("https://openapi.net/"), CreateSettings())
                 : OpenApiDocument.Parse(input.Text, isJson ? "json" : "yaml", CreateSettings());
         }
