@@ -3,10 +3,57 @@ namespace OpenApiGen.EndToEndTests;
 /// <summary>
 /// The seed operation (specs/openhands-delete-conversation.json) with the consumer in ConsumerApp/: packed package →
 /// temp Sdk.Web consumer → Kestrel on a free loopback port, READY.
+/// The same consumer carries issue 11's adoption features: a second spec (<see cref="FilteredSpec"/>) filtered with
+/// OpenApiInclude/OpenApiExclude whose OpenApiGenerate comes from a project-wide property, and NSubstitute mocking the
+/// generated client interfaces.
 /// </summary>
 public sealed class PackedConsumerFixture : PackedConsumerFixtureBase
 {
+    /// <summary>Four operations in two tags; the consumer keeps the Pets tag and drops deletePet.</summary>
+    public const string FilteredSpec = """
+        openapi: 3.0.3
+        info: { title: Filtered, version: "1" }
+        paths:
+          /pets:
+            get:
+              operationId: listPets
+              tags: [Pets]
+              responses: { "200": { description: Pets., content: { application/json: { schema: { type: array, items: { $ref: '#/components/schemas/Pet' } } } } } }
+          /pets/{id}:
+            delete:
+              operationId: deletePet
+              tags: [Pets]
+              parameters: [ { name: id, in: path, required: true, schema: { type: string } } ]
+              responses: { "200": { description: Deleted., content: { application/json: { schema: { $ref: '#/components/schemas/DeleteReceipt' } } } } }
+          /store/orders:
+            get:
+              operationId: listOrders
+              tags: [Store]
+              responses: { "200": { description: Orders., content: { application/json: { schema: { type: array, items: { $ref: '#/components/schemas/Order' } } } } } }
+          /store/inventory:
+            get:
+              operationId: getInventory
+              tags: [Store]
+              responses: { "200": { description: Inventory., content: { application/json: { schema: { $ref: '#/components/schemas/Inventory' } } } } }
+        components:
+          schemas:
+            Pet: { type: object, properties: { name: { type: string } } }
+            DeleteReceipt: { type: object, properties: { id: { type: string } } }
+            Order: { type: object, properties: { pet: { $ref: '#/components/schemas/Pet' } } }
+            Inventory: { type: object, additionalProperties: { type: integer } }
+        """;
+
     protected override string SpecPath => RepoLayout.SeedSpec;
 
     protected override string ConsumerAppFolder => "ConsumerApp";
+
+    // Project-wide default for every spec item; the seed's item sets its own OpenApiGenerate, which wins.
+    protected override string ExtraProperties => "<OpenApiGenerate>Client;Models</OpenApiGenerate>";
+
+    protected override string ExtraItems => """
+        <PackageReference Include="NSubstitute" Version="6.1.0" />
+        <AdditionalFiles Include="filtered.yaml" OpenApiNamespace="Filtered.Api" OpenApiInclude="tag:Pets;operation:getInventory;tag:NoSuchTag" OpenApiExclude="path:/pets/*" />
+        """;
+
+    protected override IReadOnlyDictionary<string, string> ExtraFiles => new Dictionary<string, string> { ["filtered.yaml"] = FilteredSpec };
 }

@@ -79,6 +79,12 @@ public abstract class PackedConsumerFixtureBase : IAsyncLifetime
     /// <summary>Extra MSBuild properties for the consumer project, as XML elements.</summary>
     protected virtual string ExtraProperties => "";
 
+    /// <summary>Extra MSBuild items for the consumer project (package references, more AdditionalFiles), as XML elements.</summary>
+    protected virtual string ExtraItems => "";
+
+    /// <summary>More files written into the consumer folder: file name → content.</summary>
+    protected virtual IReadOnlyDictionary<string, string> ExtraFiles => new Dictionary<string, string>();
+
     /// <summary>The folder beside the test assembly whose *.cs files are the consumer's sources.</summary>
     protected abstract string ConsumerAppFolder { get; }
 
@@ -178,12 +184,17 @@ public abstract class PackedConsumerFixtureBase : IAsyncLifetime
               <ItemGroup>
                 <PackageReference Include="OpenApiGen" Version="{PackageVersion}" PrivateAssets="all" />
                 {string.Concat(Specs.Select(s => $"<AdditionalFiles Include=\"{s.FileName}\" OpenApiNamespace=\"{s.Namespace}\" OpenApiGenerate=\"Client;Server;Models\" />"))}
+                {ExtraItems}
               </ItemGroup>
             </Project>
             """);
         foreach (var spec in Specs)
         {
             File.Copy(spec.Source, Path.Combine(consumerDir, spec.FileName));
+        }
+        foreach (var (name, content) in ExtraFiles)
+        {
+            File.WriteAllText(Path.Combine(consumerDir, name), content);
         }
         var appSources = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, ConsumerAppFolder), "*.cs");
         if (appSources.Length == 0)

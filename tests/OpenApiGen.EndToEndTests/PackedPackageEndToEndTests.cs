@@ -97,6 +97,39 @@ public sealed partial class PackedPackageEndToEndTests(PackedConsumerFixture fix
     }
 
     [Fact]
+    public void Generated_client_interfaces_mock_with_NSubstitute_and_resolve_from_DI()
+    {
+        fixture.EnsureReady(output);
+        var results = ConsumerOutput.ParseResults(fixture.StartupOutput);
+
+        AssertResult(results, "mock-delete", "True");
+        AssertResult(results, "mock-calls", "1");
+        // Add{Client}Client registers the interface as the real typed client, which then talks to the server.
+        AssertResult(results, "di-client", "OpenHands.Api.OpenHandsClient");
+        AssertResult(results, "di-delete", "True");
+    }
+
+    [Fact]
+    public void Operation_filters_and_project_wide_defaults_decide_what_a_spec_generates()
+    {
+        fixture.EnsureReady(output);
+        var results = ConsumerOutput.ParseResults(fixture.StartupOutput);
+
+        // OpenApiInclude="tag:Pets;operation:getInventory;tag:NoSuchTag" OpenApiExclude="path:/pets/*": listPets and getInventory stay.
+        AssertResult(results, "filtered-operations", "PetsClient.ListPetsAsync,StoreClient.GetInventoryAsync");
+        Assert.True(results.TryGetValue("filtered-types", out var types));
+        var names = types!.Split(',');
+        Assert.Contains("Pet", names);
+        Assert.Contains("IFilteredClient", names);
+        Assert.DoesNotContain("Order", names); // only listOrders, which is not kept, uses it
+        Assert.DoesNotContain("DeleteReceipt", names); // only deletePet, which is excluded, uses it
+        // The item sets no OpenApiGenerate: the project's <OpenApiGenerate>Client;Models</OpenApiGenerate> applies, so no server.
+        Assert.DoesNotContain(names, n => n.EndsWith("ControllerBase", StringComparison.Ordinal));
+        // The pattern that matches nothing is a build warning naming it.
+        Assert.Contains(fixture.Build!.Output.Split('\n'), l => l.Contains("warning OAG019", StringComparison.Ordinal) && l.Contains("'tag:NoSuchTag'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Generated_server_answers_plain_http_and_rejects_missing_or_wrong_keys_before_the_controller()
     {
         fixture.EnsureReady(output);

@@ -7,7 +7,9 @@ using Microsoft.CodeAnalysis.Text;
 namespace OpenApiGen.Tests;
 
 /// <summary>A spec as the compiler hands it to the generator: path, text and item metadata.</summary>
-public sealed record SpecFile(string Path, string Text, string? Namespace = null, string? Generate = null, string? ClientName = null)
+/// <remarks><see cref="Project"/>: MSBuild properties of the consuming project (build_property.*), e.g. project-wide option defaults.</remarks>
+public sealed record SpecFile(string Path, string Text, string? Namespace = null, string? Generate = null, string? ClientName = null,
+    string? Include = null, string? Exclude = null, IReadOnlyDictionary<string, string>? Project = null)
 {
     public static SpecFile FromRepo(string name, string? ns = null, string? generate = null) =>
         new("/project/" + name, File.ReadAllText(TestPaths.Spec(name)), ns, generate);
@@ -84,7 +86,12 @@ public static class GeneratorHarness
 
     private sealed class OptionsProvider(SpecFile[] specs) : AnalyzerConfigOptionsProvider
     {
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(new Dictionary<string, string> { ["build_property.RootNamespace"] = "Consumer" });
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(
+            specs.SelectMany(s => s.Project ?? new Dictionary<string, string>())
+                .Select(p => KeyValuePair.Create("build_property." + p.Key, p.Value))
+                .Append(KeyValuePair.Create("build_property.RootNamespace", "Consumer"))
+                .DistinctBy(p => p.Key)
+                .ToDictionary());
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
 
@@ -95,6 +102,8 @@ public static class GeneratorHarness
             if (spec?.Namespace is { } ns) values["build_metadata.AdditionalFiles.OpenApiNamespace"] = ns;
             if (spec?.Generate is { } generate) values["build_metadata.AdditionalFiles.OpenApiGenerate"] = generate;
             if (spec?.ClientName is { } client) values["build_metadata.AdditionalFiles.OpenApiClientName"] = client;
+            if (spec?.Include is { } include) values["build_metadata.AdditionalFiles.OpenApiInclude"] = include;
+            if (spec?.Exclude is { } exclude) values["build_metadata.AdditionalFiles.OpenApiExclude"] = exclude;
             return new Options(values);
         }
     }

@@ -38,7 +38,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnknownMetadata = Create(
         "OAG006", "Unknown OpenApiGen option value",
         "'{0}' is not a valid value for {1} on '{2}'; expected {3}", DiagnosticSeverity.Warning,
-        "Use Client, Server and/or Models, separated by ';' or ','.");
+        "Use the values the message lists, separated by ';' or ','.");
 
     public static readonly DiagnosticDescriptor TypedAsJson = Create(
         "OAG007", "Schema typed as JsonElement",
@@ -100,8 +100,14 @@ public static class DiagnosticDescriptors
         "'{0}' asks for Server, but the project does not reference ASP.NET Core MVC; server code is not generated", DiagnosticSeverity.Warning,
         "Use Microsoft.NET.Sdk.Web or a FrameworkReference to Microsoft.AspNetCore.App, or drop Server from OpenApiGenerate.");
 
+    public static readonly DiagnosticDescriptor FilterMatchesNothing = Create(
+        "OAG019", "Operation filter pattern matches nothing",
+        "The pattern '{0}' in {1} on '{2}' matches no operation", DiagnosticSeverity.Warning,
+        "Check the pattern against the spec's tags, paths and operationIds, or remove it; patterns are case-sensitive, '*' stays within a path segment and '**' crosses segments.");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
+        [FilterMatchesNothing.Id] = FilterMatchesNothing,
         [ServerNeedsAspNetCore.Id] = ServerNeedsAspNetCore,
         [OperationNameCollision.Id] = OperationNameCollision,
         [UnsupportedVersion.Id] = UnsupportedVersion,

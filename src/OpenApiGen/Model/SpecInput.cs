@@ -4,14 +4,17 @@ namespace OpenApiGen.Model;
 /// <remarks><see cref="AllModels"/>: every schema of the spec becomes a type, not only those the generated operations use.</remarks>
 public sealed record GenerateOptions(bool Models, bool Client, bool Server, bool ServerExplicit, bool AllModels = false);
 
-/// <summary>One AdditionalFiles spec with its per-file options: the first stage's output.</summary>
+/// <summary>One AdditionalFiles spec with its per-file options (item metadata, else the project's property of the same name): the first stage's output.</summary>
+/// <remarks><see cref="Include"/> and <see cref="Exclude"/>: the raw operation filter lists (see Reading.OperationFilter).</remarks>
 public sealed record SpecInput(
     string Path,
     string Text,
     string? Namespace,
     string? ClientName,
     string? GenerateRaw,
-    string? RootNamespace);
+    string? RootNamespace,
+    string? Include = null,
+    string? Exclude = null);
 
 /// <summary>What the compilation can host: decides whether server and DI code are emitted.</summary>
 public sealed record CompilationFeatures(bool HasAspNetCoreMvc, bool HasHttpClientFactory);

@@ -30,8 +30,8 @@ public sealed class OperationReader
         _defaultSecurity = SecurityReader.ReadRequirements(document.Security, schemes) ?? new List<SecurityRequirementDef>();
     }
 
-    /// <summary>Reads all operations; controller and result type names are claimed in <paramref name="typeNames"/>.</summary>
-    public List<OperationGroup> ReadGroups(NameScope typeNames, string clientName)
+    /// <summary>Reads the operations the filter keeps; controller and result type names are claimed in <paramref name="typeNames"/>.</summary>
+    public List<OperationGroup> ReadGroups(NameScope typeNames, string clientName, OperationFilter filter)
     {
         // Group names become members and nested types of the client class: keep them off its own names.
         var reservedGroups = new HashSet<string>(StringComparer.Ordinal)
@@ -49,6 +49,9 @@ public sealed class OperationReader
             foreach (var pair in pathOperations.OrderBy(p => MethodRank(p.Key.Method)))
             {
                 _context.CancellationToken.ThrowIfCancellationRequested();
+                var tags = pair.Value.Tags?.Select(t => t.Name).Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!).ToList() ?? new List<string>();
+                // A filtered-out operation is not read at all, so the schemas only it uses are never built.
+                if (!filter.Keeps(path.Key, pair.Value.OperationId, tags)) continue;
                 var method = pair.Key.Method.ToUpperInvariant();
                 var pointer = "#/paths/" + JsonPositionMap.Escape(path.Key) + "/" + method.ToLowerInvariant();
                 if (pair.Value.OperationId is { Length: > 0 } operationId)
@@ -57,8 +60,7 @@ public sealed class OperationReader
                     if (operationIds.TryGetValue(operationId, out var first)) _context.Report(DiagnosticDescriptors.DuplicateOperationId.Id, pointer + "/operationId", operationId, first);
                     else operationIds[operationId] = where;
                 }
-                var tag = pair.Value.Tags?.Select(t => t.Name).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n));
-                var group = OperationNamer.GroupName(tag, path.Key);
+                var group = OperationNamer.GroupName(tags.FirstOrDefault(), path.Key);
                 var name = OperationNamer.MethodName(pair.Value.OperationId, method, path.Key);
                 try
                 {

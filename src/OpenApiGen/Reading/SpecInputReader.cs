@@ -22,12 +22,14 @@ public static class SpecInputReader
     {
         var fileOptions = options.GetOptions(file);
         var text = file.GetText(cancellationToken)?.ToString() ?? "";
-        string? Get(string name) => fileOptions.TryGetValue("build_metadata.AdditionalFiles." + name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+        string? Own(string name) => fileOptions.TryGetValue("build_metadata.AdditionalFiles." + name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+        // Every item option can be set once for the project as an MSBuild property of the same name; the item's own wins.
+        string? Get(string name) => Own(name) ?? (options.GlobalOptions.TryGetValue("build_property." + name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null);
         options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var rootNamespace);
-        var generate = Get("OpenApiGenerate");
-        // Other JSON/YAML files (appsettings.json …) are ignored unless the user marks them; a cheap check avoids parsing them.
-        if (generate is null && Get("OpenApiNamespace") is null && !LooksLikeOpenApi(text)) return null;
-        return new SpecInput(file.Path, text, Get("OpenApiNamespace"), Get("OpenApiClientName"), generate, string.IsNullOrWhiteSpace(rootNamespace) ? null : rootNamespace);
+        // Other JSON/YAML files (appsettings.json …) are ignored unless the item itself marks them; a cheap check avoids parsing them.
+        if (Own("OpenApiGenerate") is null && Own("OpenApiNamespace") is null && !LooksLikeOpenApi(text)) return null;
+        return new SpecInput(file.Path, text, Get("OpenApiNamespace"), Get("OpenApiClientName"), Get("OpenApiGenerate"),
+            string.IsNullOrWhiteSpace(rootNamespace) ? null : rootNamespace, Get("OpenApiInclude"), Get("OpenApiExclude"));
     }
 
     private static bool LooksLikeOpenApi(string text) =>

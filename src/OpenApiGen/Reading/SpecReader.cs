@@ -71,14 +71,16 @@ public static class SpecReader
         var clientName = SpecOptionsReader.ClientName(input, title);
         var typeNames = new NameScope(new[]
         {
-            clientName + "Client", clientName + "ClientOptions", clientName + "ApiException", clientName + "JsonOptions", clientName + "JsonContext", clientName + "Response",
+            clientName + "Client", "I" + clientName + "Client", clientName + "ClientOptions", clientName + "ApiException", clientName + "JsonOptions", clientName + "JsonContext", clientName + "Response",
             clientName + "ClientServiceCollectionExtensions", clientName + "SecuritySchemes", clientName + "SecurityOptions",
             clientName + "SecurityExtensions", clientName + "SecurityHandler", clientName + "SecurityHandlerOptions", clientName + "File", clientName + "SecurityRequirementAttribute", clientName + "RedirectHandler",
         });
         context.CancellationToken.ThrowIfCancellationRequested();
         var schemas = new SchemaMapper(context, typeNames, document);
         var schemes = SecurityReader.ReadSchemes(document, context);
-        var groups = new OperationReader(document, context, schemas, schemes).ReadGroups(typeNames, clientName);
+        var filter = OperationFilter.Read(input.Include, input.Exclude, input.Path, context);
+        var groups = new OperationReader(document, context, schemas, schemes).ReadGroups(typeNames, clientName, filter);
+        filter.ReportUnmatched(input.Path, context);
         schemas.MapComponents(generate.AllModels);
 
         var specContext = new SpecContext(

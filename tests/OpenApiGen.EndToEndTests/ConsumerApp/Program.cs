@@ -4,6 +4,8 @@
 // Prints "RESULT name=value" lines from calls made through the generated client, then "READY", then keeps serving
 // until stdin is closed (the test keeps a pipe open) or the process is killed.
 using System.Collections.Concurrent;
+using System.Reflection;
+using NSubstitute;
 using OpenHands.Api;
 
 const string ApiKey = "e2e-key";
@@ -21,7 +23,7 @@ app.MapControllers();
 // Anonymous: how many times the controller action ran, so the test can prove rejected requests never reached it.
 app.MapGet("/calls", () => ConversationsController.Calls);
 
-foreach (var id in new[] { "conv-client", "conv-http-1", "conv-http-2" })
+foreach (var id in new[] { "conv-client", "conv-http-1", "conv-http-2", "conv-di" })
 {
     ConversationsController.Store[id] = true;
 }
@@ -74,6 +76,33 @@ try
     }
 
     Console.WriteLine($"RESULT calls={ConversationsController.Calls}");
+
+    // Issue 11: the generated interfaces mock with NSubstitute, and DI hands out IOpenHandsClient as the real client.
+    var conversations = Substitute.For<OpenHandsClient.IConversationsClient>();
+    conversations.DeleteConversationAsync("mocked", Arg.Any<CancellationToken>()).Returns(true);
+    var mock = Substitute.For<IOpenHandsClient>();
+    mock.Conversations.Returns(conversations);
+    Console.WriteLine($"RESULT mock-delete={await mock.Conversations.DeleteConversationAsync("mocked")}");
+    Console.WriteLine($"RESULT mock-calls={conversations.ReceivedCalls().Count()}");
+    var services = new ServiceCollection();
+    services.AddOpenHandsClient(o =>
+    {
+        o.BaseAddress = baseAddress;
+        o.APIKeyHeader = ApiKey;
+    });
+    await using (var provider = services.BuildServiceProvider())
+    {
+        var fromContainer = provider.GetRequiredService<IOpenHandsClient>();
+        Console.WriteLine($"RESULT di-client={fromContainer.GetType().FullName}");
+        Console.WriteLine($"RESULT di-delete={await fromContainer.Conversations.DeleteConversationAsync("conv-di")}");
+    }
+
+    // Issue 11: the filtered spec (OpenApiInclude/OpenApiExclude, OpenApiGenerate from the project property) generated only what it keeps.
+    var groups = typeof(Filtered.Api.FilteredClient).GetNestedTypes().Where(t => t.IsClass);
+    var operations = groups.SelectMany(g => g.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Select(m => g.Name + "." + m.Name));
+    Console.WriteLine("RESULT filtered-operations=" + string.Join(",", operations.Order(StringComparer.Ordinal)));
+    var types = typeof(Filtered.Api.FilteredClient).Assembly.GetTypes().Where(t => t.Namespace == "Filtered.Api" && !t.IsNested);
+    Console.WriteLine("RESULT filtered-types=" + string.Join(",", types.Select(t => t.Name).Order(StringComparer.Ordinal)));
 }
 catch (Exception ex)
 {

@@ -5,15 +5,23 @@ namespace OpenHands.Api
 {
     public sealed partial class OpenHandsClient
     {
+        /// <summary>Operations of the Conversations group: what <see cref="ConversationsClient"/> offers, for mocking.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
+        public partial interface IConversationsClient
+        {
+            /// <summary>Delete Conversation</summary>
+            global::System.Threading.Tasks.Task<bool> DeleteConversationAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default);
+        }
+
         /// <summary>Operations of the Conversations group.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
-        public sealed partial class ConversationsClient
+        public sealed partial class ConversationsClient : IConversationsClient
         {
             private readonly OpenHandsClient _client;
 
             internal ConversationsClient(OpenHandsClient client) => _client = client;
 
-            /// <summary>Delete Conversation</summary>
+            /// <inheritdoc/>
             public async global::System.Threading.Tasks.Task<bool> DeleteConversationAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default)
             {
                 var __request = new global::OpenApiGen.Runtime.RequestBuilder();

@@ -97,9 +97,17 @@ namespace OpenHands.Api
         public T Body { get; }
     }
 
+    /// <summary>Typed client for OpenHands: what <see cref="OpenHandsClient"/> offers, for mocking and for DI.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
+    public partial interface IOpenHandsClient
+    {
+        /// <summary>Operations of the Conversations group.</summary>
+        OpenHandsClient.IConversationsClient Conversations { get; }
+    }
+
     /// <summary>Typed client for OpenHands.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
-    public sealed partial class OpenHandsClient
+    public sealed partial class OpenHandsClient : IOpenHandsClient
     {
         private static readonly global::System.Text.Json.JsonSerializerOptions DefaultJsonOptions = OpenHandsJsonContext.CreateOptions();
 
@@ -114,7 +122,7 @@ namespace OpenHands.Api
         }
 
         /// <summary>Operations of the Conversations group.</summary>
-        public ConversationsClient Conversations { get; }
+        public IConversationsClient Conversations { get; }
 
         private global::System.Text.Json.JsonSerializerOptions JsonOptions => _options.JsonSerializerOptions ?? DefaultJsonOptions;
 
@@ -221,7 +229,7 @@ namespace OpenHands.Api
             global::OpenApiGen.Runtime.Redirects.FollowAsync(request, base.SendAsync, CredentialHeaders, CredentialQuery, cancellationToken);
     }
 
-    /// <summary>Registers <see cref="OpenHandsClient"/> with IHttpClientFactory.</summary>
+    /// <summary>Registers <see cref="OpenHandsClient"/> with IHttpClientFactory, and <see cref="IOpenHandsClient"/> as that client.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
     public static partial class OpenHandsClientServiceCollectionExtensions
     {
@@ -238,6 +246,8 @@ namespace OpenHands.Api
             global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigurePrimaryHttpMessageHandler(builder, () => new global::System.Net.Http.SocketsHttpHandler { AllowAutoRedirect = false });
             global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddHttpMessageHandler(builder, () => new OpenHandsRedirectHandler());
             global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddTypedClient<OpenHandsClient>(builder, http => new OpenHandsClient(http, options));
+            global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddTransient<IOpenHandsClient>(services,
+                provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<OpenHandsClient>(provider));
             return builder;
         }
     }

@@ -5,9 +5,24 @@ namespace Feature.Api
 {
     public sealed partial class FeatureClient
     {
+        /// <summary>Operations of the Files group: what <see cref="FilesClient"/> offers, for mocking.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
+        public partial interface IFilesClient
+        {
+            global::System.Threading.Tasks.Task PostNoteAsync(string? body = default, global::System.Threading.CancellationToken cancellationToken = default);
+
+            /// <summary>Like PostNoteAsync, and also returns the status code and the response headers.</summary>
+            /// <remarks>Documented response headers: Location.</remarks>
+            global::System.Threading.Tasks.Task<global::Feature.Api.FeatureResponse> PostNoteWithResponseAsync(string? body = default, global::System.Threading.CancellationToken cancellationToken = default);
+
+            global::System.Threading.Tasks.Task<global::System.IO.Stream> PutRawAsync(global::System.IO.Stream? body = default, global::System.Threading.CancellationToken cancellationToken = default);
+
+            global::System.Threading.Tasks.Task UploadAsync(global::Feature.Api.FeatureFile file, string? note = default, global::System.Threading.CancellationToken cancellationToken = default);
+        }
+
         /// <summary>Operations of the Files group.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
-        public sealed partial class FilesClient
+        public sealed partial class FilesClient : IFilesClient
         {
             private readonly FeatureClient _client;
 
@@ -16,8 +31,7 @@ namespace Feature.Api
             public global::System.Threading.Tasks.Task PostNoteAsync(string? body = default, global::System.Threading.CancellationToken cancellationToken = default) =>
                 PostNoteWithResponseAsync(body, cancellationToken);
 
-            /// <summary>Like PostNoteAsync, and also returns the status code and the response headers.</summary>
-            /// <remarks>Documented response headers: Location.</remarks>
+            /// <inheritdoc/>
             public async global::System.Threading.Tasks.Task<global::Feature.Api.FeatureResponse> PostNoteWithResponseAsync(string? body = default, global::System.Threading.CancellationToken cancellationToken = default)
             {
                 var __request = new global::OpenApiGen.Runtime.RequestBuilder();

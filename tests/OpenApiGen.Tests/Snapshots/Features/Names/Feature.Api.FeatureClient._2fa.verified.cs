@@ -5,9 +5,16 @@ namespace Feature.Api
 {
     public sealed partial class FeatureClient
     {
+        /// <summary>Operations of the _2fa group: what <see cref="_2faClient"/> offers, for mocking.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
+        public partial interface I_2faClient
+        {
+            global::System.Threading.Tasks.Task Get2faUserIdClassAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);
+        }
+
         /// <summary>Operations of the _2fa group.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
-        public sealed partial class _2faClient
+        public sealed partial class _2faClient : I_2faClient
         {
             private readonly FeatureClient _client;
 

@@ -5,9 +5,16 @@ namespace Feature.Api
 {
     public sealed partial class FeatureClient
     {
+        /// <summary>Operations of the Items group: what <see cref="ItemsClient"/> offers, for mocking.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
+        public partial interface IItemsClient
+        {
+            global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListItemsAsync(global::System.Collections.Generic.IReadOnlyList<long> ids, global::Feature.Api.ListItemsPoint point, global::System.Collections.Generic.IReadOnlyList<string>? tags = default, global::Feature.Api.ListItemsFilter? filter = default, string? xTrace = default, string? session = default, global::System.Threading.CancellationToken cancellationToken = default);
+        }
+
         /// <summary>Operations of the Items group.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
-        public sealed partial class ItemsClient
+        public sealed partial class ItemsClient : IItemsClient
         {
             private readonly FeatureClient _client;
 

@@ -5,9 +5,20 @@ namespace Feature.Api
 {
     public sealed partial class FeatureClient
     {
+        /// <summary>Operations of the Guard group: what <see cref="GuardClient"/> offers, for mocking.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
+        public partial interface IGuardClient
+        {
+            global::System.Threading.Tasks.Task BothAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+            global::System.Threading.Tasks.Task EitherAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+            global::System.Threading.Tasks.Task OpenAsync(global::System.Threading.CancellationToken cancellationToken = default);
+        }
+
         /// <summary>Operations of the Guard group.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("OpenApiGen", "{version}")]
-        public sealed partial class GuardClient
+        public sealed partial class GuardClient : IGuardClient
         {
             private readonly FeatureClient _client;
 
