@@ -5,7 +5,7 @@ namespace OpenApiGen.EndToEndTests;
 /// temp Sdk.Web consumer → Kestrel on a free loopback port, READY.
 /// The same consumer carries issue 11's adoption features: a second spec (<see cref="FilteredSpec"/>) filtered with
 /// OpenApiInclude/OpenApiExclude whose OpenApiGenerate comes from a project-wide property, and NSubstitute mocking the
-/// generated client interfaces.
+/// generated client interfaces, and deprecated members ([Obsolete]) in a project where obsolete warnings are errors.
 /// </summary>
 public sealed class PackedConsumerFixture : PackedConsumerFixtureBase
 {
@@ -34,10 +34,12 @@ public sealed class PackedConsumerFixture : PackedConsumerFixtureBase
             get:
               operationId: getInventory
               tags: [Store]
+              summary: Stock per pet kind.
+              deprecated: true
               responses: { "200": { description: Inventory., content: { application/json: { schema: { $ref: '#/components/schemas/Inventory' } } } } }
         components:
           schemas:
-            Pet: { type: object, properties: { name: { type: string } } }
+            Pet: { type: object, properties: { name: { type: string }, legacyName: { type: string, deprecated: true } } }
             DeleteReceipt: { type: object, properties: { id: { type: string } } }
             Order: { type: object, properties: { pet: { $ref: '#/components/schemas/Pet' } } }
             Inventory: { type: object, additionalProperties: { type: integer } }
@@ -48,7 +50,9 @@ public sealed class PackedConsumerFixture : PackedConsumerFixtureBase
     protected override string ConsumerAppFolder => "ConsumerApp";
 
     // Project-wide default for every spec item; the seed's item sets its own OpenApiGenerate, which wins.
-    protected override string ExtraProperties => "<OpenApiGenerate>Client;Models</OpenApiGenerate>";
+    // Warnings about obsolete members are errors here, as in a TreatWarningsAsErrors project: the generated code must not
+    // trip them over the spec's deprecated operation and property.
+    protected override string ExtraProperties => "<OpenApiGenerate>Client;Models</OpenApiGenerate><WarningsAsErrors>CS0612;CS0618</WarningsAsErrors>";
 
     protected override string ExtraItems => """
         <PackageReference Include="NSubstitute" Version="6.1.0" />

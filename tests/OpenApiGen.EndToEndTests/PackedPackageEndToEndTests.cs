@@ -25,6 +25,26 @@ public sealed partial class PackedPackageEndToEndTests(PackedConsumerFixture fix
         Assert.Contains("analyzers/dotnet/cs/Scriban.Signed.dll", fixture.PackageEntries);
         Assert.Contains("build/OpenApiGen.props", fixture.PackageEntries);
         Assert.DoesNotContain(fixture.PackageEntries, e => e.StartsWith("lib/", StringComparison.Ordinal));
+
+        // A package people trust: license, icon, tags and the users' README (not the contributors').
+        Assert.Contains("LICENSE", fixture.PackageEntries);
+        Assert.Contains("icon.png", fixture.PackageEntries);
+        Assert.Contains("README.md", fixture.PackageEntries);
+        using var package = System.IO.Compression.ZipFile.OpenRead(fixture.PackagePath!);
+        using (var nuspec = new StreamReader(package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open()))
+        {
+            var text = nuspec.ReadToEnd();
+            Assert.Contains("<license type=\"expression\">MIT</license>", text);
+            Assert.Contains("<icon>icon.png</icon>", text);
+            Assert.Contains("<readme>README.md</readme>", text);
+            Assert.Contains("source-generator", text);
+        }
+        using (var readme = new StreamReader(package.GetEntry("README.md")!.Open()))
+        {
+            var text = readme.ReadToEnd();
+            Assert.Contains("## Install", text);
+            Assert.DoesNotContain("dotnet cake", text); // contributor commands stay in the repository README
+        }
     }
 
     [Fact]
@@ -110,7 +130,7 @@ public sealed partial class PackedPackageEndToEndTests(PackedConsumerFixture fix
     }
 
     [Fact]
-    public void Operation_filters_and_project_wide_defaults_decide_what_a_spec_generates()
+    public void Operation_filters_project_wide_defaults_and_deprecations_shape_a_spec_in_the_packed_build()
     {
         fixture.EnsureReady(output);
         var results = ConsumerOutput.ParseResults(fixture.StartupOutput);
@@ -125,6 +145,9 @@ public sealed partial class PackedPackageEndToEndTests(PackedConsumerFixture fix
         Assert.DoesNotContain("DeleteReceipt", names); // only deletePet, which is excluded, uses it
         // The item sets no OpenApiGenerate: the project's <OpenApiGenerate>Client;Models</OpenApiGenerate> applies, so no server.
         Assert.DoesNotContain(names, n => n.EndsWith("ControllerBase", StringComparison.Ordinal));
+        // deprecated: true is [Obsolete], and the consumer (CS0612/CS0618 as errors) built.
+        AssertResult(results, "obsolete-operation", "Deprecated by the API description: Stock per pet kind.");
+        AssertResult(results, "obsolete-property", "True");
         // The pattern that matches nothing is a build warning naming it.
         Assert.Contains(fixture.Build!.Output.Split('\n'), l => l.Contains("warning OAG019", StringComparison.Ordinal) && l.Contains("'tag:NoSuchTag'", StringComparison.Ordinal));
     }

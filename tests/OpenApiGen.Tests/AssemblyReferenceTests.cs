@@ -34,7 +34,7 @@ public class AssemblyReferenceTests
     }
 }
 
-/// <summary>The catalogue, the release-tracking file and the README list the same diagnostics.</summary>
+/// <summary>The catalogue, the release-tracking file, the README and docs/diagnostics.md list the same diagnostics.</summary>
 public class DiagnosticCatalogueConsistencyTests
 {
     [Fact]
@@ -42,14 +42,22 @@ public class DiagnosticCatalogueConsistencyTests
     {
         var unshipped = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "src", "OpenApiGen", "AnalyzerReleases.Unshipped.md"));
         var readme = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "README.md"));
+        var docs = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "docs", "diagnostics.md")).Replace("\r\n", "\n");
         var descriptors = OpenApiGen.Diagnostics.DiagnosticDescriptors.All.ToList();
-        Assert.Equal(18, descriptors.Count);
+        Assert.Equal(19, descriptors.Count);
         foreach (var d in descriptors)
         {
             Assert.StartsWith("OAG", d.Id);
             Assert.False(string.IsNullOrWhiteSpace(d.Description.ToString()), d.Id + " has no help text");
             Assert.Contains($"{d.Id} | OpenApiGen | {d.DefaultSeverity}", unshipped);
             Assert.Contains($"| {d.Id} |", readme);
+            // One section per ID, with the descriptor's help; no made-up web link.
+            var section = docs.IndexOf($"## {d.Id}: {d.Title}\n", StringComparison.Ordinal);
+            Assert.True(section >= 0, d.Id + " has no section in docs/diagnostics.md");
+            var end = docs.IndexOf("\n## ", section + 1, StringComparison.Ordinal);
+            Assert.Contains(d.Description.ToString(), docs[section..(end < 0 ? docs.Length : end)]);
+            Assert.Contains($"Severity: {d.DefaultSeverity}.", docs[section..(end < 0 ? docs.Length : end)]);
+            Assert.True(string.IsNullOrEmpty(d.HelpLinkUri), d.Id + " links to " + d.HelpLinkUri);
         }
     }
 }

@@ -3,11 +3,13 @@ using Microsoft.CodeAnalysis;
 
 namespace OpenApiGen.Diagnostics;
 
-/// <summary>The one catalogue of OpenApiGen diagnostics. IDs are stable; see AnalyzerReleases.*.md.</summary>
+/// <summary>
+/// The one catalogue of OpenApiGen diagnostics. IDs are stable; see AnalyzerReleases.*.md. Each help text is also the
+/// last paragraph of its section in docs/diagnostics.md; no help link until the project has a public home.
+/// </summary>
 public static class DiagnosticDescriptors
 {
     private const string Category = "OpenApiGen";
-    private const string HelpBase = "https://github.com/openapigen/openapigen/blob/main/README.md#diagnostics";
 
     public static readonly DiagnosticDescriptor SpecNotParsable = Create(
         "OAG001", "The spec is not valid JSON or YAML",
@@ -133,5 +135,5 @@ public static class DiagnosticDescriptors
     public static DiagnosticDescriptor Get(string id) => ById[id];
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string help) =>
-        new(id, title, message, Category, severity, isEnabledByDefault: true, description: help, helpLinkUri: HelpBase);
+        new(id, title, message, Category, severity, isEnabledByDefault: true, description: help);
 }

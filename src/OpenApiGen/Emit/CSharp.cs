@@ -35,6 +35,19 @@ public static class CSharp
     }
 
     /// <summary>XML doc comment lines (each starting with the indent and "/// ") for a summary, or "" when there is none.</summary>
+    /// <summary>
+    /// <c>[Obsolete("…")]</c> on its own line for a member the spec marks <c>deprecated: true</c>, else nothing. The
+    /// message is the description's first line (or a plain note), so callers learn why at the call site.
+    /// </summary>
+    public static string Obsolete(bool deprecated, string? description, string indent)
+    {
+        if (!deprecated) return "";
+        var line = (description ?? "").Trim().Split('\n')[0].Trim();
+        if (line.Length > 200) line = line.Substring(0, 200) + "…";
+        var message = line.Length == 0 ? "Deprecated by the API description." : "Deprecated by the API description: " + line;
+        return indent + "[global::System.Obsolete(" + Literal(message) + ")]\n";
+    }
+
     public static string DocComment(string? summary, string indent, string? remarks = null)
     {
         if (string.IsNullOrWhiteSpace(summary) && string.IsNullOrWhiteSpace(remarks)) return "";

@@ -55,10 +55,15 @@ public static class ClientViews
         var headers = op.Responses.Where(r => IsOutcome(op, r)).SelectMany(r => r.Headers).GroupBy(h => h.Name, System.StringComparer.OrdinalIgnoreCase).Select(g => g.First()).ToList();
         var wrapper = "global::" + ns + "." + context.ClientName + "Response" + (returnType is null ? "" : "<" + returnType + ">");
         var parameters = Parameters(op, ns, context.ClientName);
+        // C# has no [Obsolete] for parameters: a deprecated one is named in the method's remarks.
+        var remarks = op.Summary is null ? null : op.Description;
+        var deprecated = op.Parameters.Where(p => p.Deprecated).Select(p => p.Name).ToList();
+        if (deprecated.Count > 0) remarks = (string.IsNullOrWhiteSpace(remarks) ? "" : remarks!.TrimEnd() + "\n\n") + "Deprecated parameters: " + string.Join(", ", deprecated) + ".";
         return new
         {
             op.Name,
-            Doc = CSharp.DocComment(op.Summary ?? op.Description, "            ", op.Summary is null ? null : op.Description),
+            Doc = CSharp.DocComment(op.Summary ?? op.Description, "            ", remarks),
+            Obsolete = CSharp.Obsolete(op.Deprecated, op.Summary ?? op.Description, "            "),
             ReturnType = returnType is null ? "global::System.Threading.Tasks.Task" : "global::System.Threading.Tasks.Task<" + returnType + ">",
             Parameters = string.Join(", ", parameters.Select(p => p.Declaration)),
             HttpMethod = HttpMethodExpression(op.Method),

@@ -16,6 +16,7 @@ public static class ModelViews
         {
             model.Name,
             Doc = CSharp.DocComment(model.Description, "    "),
+            Obsolete = CSharp.Obsolete(model.Deprecated, model.Description, "    "),
             Modifiers = model.IsBase ? "partial" : "sealed partial",
             BaseClause = model.BaseName is null ? "" : " : " + model.BaseName,
             New = model.BaseName is null ? "" : "new ",
@@ -55,6 +56,7 @@ public static class ModelViews
         NameLiteral = CSharp.Literal(metadataName),
         Type = CSharp.Type(p.Required ? p.Type : p.Type.AsNullable(), null),
         Doc = CSharp.DocComment(p.Description, "        "),
+        Obsolete = CSharp.Obsolete(p.Deprecated, p.Description, "        "),
     };
 
     public static object Union(SpecContext context, ModelDef model)
@@ -76,6 +78,7 @@ public static class ModelViews
             {
                 model.Name,
                 Doc = CSharp.DocComment(model.Description, "    "),
+                Obsolete = CSharp.Obsolete(model.Deprecated, model.Description, "    "),
                 Variants = variants,
                 ReadLines = UnionReader.Lines(model),
             },
@@ -93,6 +96,7 @@ public static class ModelViews
             {
                 model.Name,
                 Doc = CSharp.DocComment(model.Description, "    "),
+                Obsolete = CSharp.Obsolete(model.Deprecated, model.Description, "    "),
                 BaseType = model.EnumBase,
                 IsString = isString,
                 Members = model.EnumMembers.Select(m => new

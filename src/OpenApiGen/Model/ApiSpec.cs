@@ -9,7 +9,8 @@ public sealed record SpecContext(
     EquatableArray<SecuritySchemeDef> SecuritySchemes,
     bool EmitHttpClientFactory,
     bool HasFileParts = false,
-    bool HasMultipart = false);
+    bool HasMultipart = false,
+    bool HasDeprecated = false);
 
 /// <summary>One spec, read and named: the model the emitters render from.</summary>
 public sealed record ApiSpec(

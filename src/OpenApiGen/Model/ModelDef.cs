@@ -20,13 +20,15 @@ public sealed record ModelDef(
     string? BaseName = null,
     EquatableArray<PropertyDef> Inherited = default,
     EquatableArray<string> DerivedNames = default,
-    EquatableArray<UnionVariant> DiscriminatorCases = default)
+    EquatableArray<UnionVariant> DiscriminatorCases = default,
+    bool Deprecated = false)
 {
     /// <summary>Other records derive from this one (allOf with one $ref base): it is not sealed.</summary>
     public bool IsBase => DerivedNames.Count > 0;
 }
 
-public sealed record PropertyDef(string Name, string JsonName, TypeRef Type, bool Required, string? Description);
+/// <remarks><see cref="Deprecated"/>: the property's own schema says <c>deprecated: true</c> (a $ref's target marks its type instead).</remarks>
+public sealed record PropertyDef(string Name, string JsonName, TypeRef Type, bool Required, string? Description, bool Deprecated = false);
 
 /// <summary>One arm of an undiscriminated union; <see cref="Token"/> decides it when reading JSON.</summary>
 /// <summary>One arm of a union; <see cref="Token"/> decides it when reading JSON, or one of <see cref="Tags"/> when the union has a discriminator.</summary>

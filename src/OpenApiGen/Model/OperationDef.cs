@@ -9,7 +9,7 @@ public enum ParameterLocation
 }
 
 /// <summary>A parameter; <see cref="Style"/> is the OpenAPI style name (form, simple, label, matrix, spaceDelimited, pipeDelimited, deepObject).</summary>
-public sealed record ParameterDef(string Name, string WireName, ParameterLocation In, TypeRef Type, bool Required, string? Description, string Style = "", bool Explode = false, InputRule? Rule = null);
+public sealed record ParameterDef(string Name, string WireName, ParameterLocation In, TypeRef Type, bool Required, string? Description, string Style = "", bool Explode = false, InputRule? Rule = null, bool Deprecated = false);
 
 public enum BodyKind
 {
@@ -68,7 +68,8 @@ public sealed record OperationDef(
     EquatableArray<ParameterDef> Parameters,
     RequestBodyDef? Body,
     EquatableArray<ResponseDef> Responses,
-    EquatableArray<SecurityRequirementDef> Security);
+    EquatableArray<SecurityRequirementDef> Security,
+    bool Deprecated = false);
 
 /// <summary>Operations sharing a tag (or first path segment): one client class and one controller base.</summary>
 public sealed record OperationGroup(string Name, string ControllerName, EquatableArray<OperationDef> Operations);

@@ -81,11 +81,11 @@ public static class ModelDeduplicator
         switch (model.Kind)
         {
             case ModelKind.Enum when model.EnumMembers.Count > 0:
-                return "enum\n" + model.EnumBase + "\n" + string.Join("\n", model.EnumMembers.Select(e => e.Value).OrderBy(v => v, StringComparer.Ordinal));
+                return "enum\n" + model.Deprecated + "\n" + model.EnumBase + "\n" + string.Join("\n", model.EnumMembers.Select(e => e.Value).OrderBy(v => v, StringComparer.Ordinal));
             case ModelKind.Object when inline.Contains(model.Name) && model.BaseName is null && model.DerivedNames.Count == 0 && model.Discriminator is null && model.Inherited.Count == 0:
-                return "object\n" + string.Join("\n", model.Properties.Select(p => p.JsonName + "\t" + Text(p.Type) + "\t" + p.Required));
+                return "object\n" + model.Deprecated + "\n" + string.Join("\n", model.Properties.Select(p => p.JsonName + "\t" + Text(p.Type) + "\t" + p.Required + "\t" + p.Deprecated));
             case ModelKind.Union when inline.Contains(model.Name) && model.DerivedNames.Count == 0:
-                return "union\n" + model.Discriminator + "\n" + string.Join("\n", model.Variants.Select(v => v.Name + "\t" + Text(v.Type) + "\t" + v.Token + "\t" + string.Join(",", v.Tags)))
+                return "union\n" + model.Deprecated + "\n" + model.Discriminator + "\n" + string.Join("\n", model.Variants.Select(v => v.Name + "\t" + Text(v.Type) + "\t" + v.Token + "\t" + string.Join(",", v.Tags)))
                     + "\n" + string.Join("\n", model.DiscriminatorCases.Select(v => v.Name + "\t" + Text(v.Type) + "\t" + string.Join(",", v.Tags)));
             default:
                 return null;

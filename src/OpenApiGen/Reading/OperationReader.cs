@@ -114,7 +114,8 @@ public sealed class OperationReader
             parameters.ToEquatableArray(),
             body,
             responses.ToEquatableArray(),
-            security.ToEquatableArray());
+            security.ToEquatableArray(),
+            operation.Deprecated);
     }
 
     private List<ParameterDef> ReadParameters(string operationName, IOpenApiPathItem item, OpenApiOperation operation, string pointer, NameScope names)
@@ -165,7 +166,7 @@ public sealed class OperationReader
                 : (location is Model.ParameterLocation.Query or Model.ParameterLocation.Cookie ? "form" : "simple");
             // OpenAPI: explode defaults to true for form, false for every other style.
             var explode = parameter.Style is null ? style == "form" : parameter.Explode;
-            result.Add(new ParameterDef(csharpName, parameter.Name, location, type, required, description, style, explode, _rules.ReadFlat(schema)));
+            result.Add(new ParameterDef(csharpName, parameter.Name, location, type, required, description, style, explode, _rules.ReadFlat(schema), parameter.Deprecated));
         }
         CheckPathTemplate(operation, pointer, result, names);
         // Required parameters first so optional ones can default.

@@ -402,10 +402,14 @@ public sealed class SchemaMapper
         var model = IsEnum(schema) ? EnumBuilder.Build(name, schema, pointer, _context)
             : IsUnion(schema) ? BuildUnion(name, schema, pointer)
             : BuildObject(name, schema, pointer);
+        if (schema.Deprecated) model = model with { Deprecated = true };
         _models.Add(model);
         _pointers[name] = pointer;
         return model;
     }
+
+    // A $ref's target marks its own type obsolete; reading it through the reference would also resolve it each time.
+    private static bool OwnDeprecated(IOpenApiSchema schema) => schema is not OpenApiSchemaReference && schema.Deprecated;
 
     private ModelDef BuildObject(string name, IOpenApiSchema schema, string pointer)
     {
@@ -430,7 +434,7 @@ public sealed class SchemaMapper
                 var type = Map(pair.Value, name + Identifier.Pascal(pair.Key, "Property"), propertyPointer);
                 // readOnly values are absent from requests and writeOnly ones from responses: one record serves both, so neither is required.
                 var required = requiredNames.Contains(pair.Key) && !IsReadOrWriteOnly(pair.Value);
-                properties.Add(new PropertyDef(memberName, pair.Key, type, required, SafeDescription(pair.Value)));
+                properties.Add(new PropertyDef(memberName, pair.Key, type, required, SafeDescription(pair.Value), OwnDeprecated(pair.Value)));
             }
         }
         // Properties beside oneOf/anyOf object branches (Vercel's {method} beside oneOf [add, move-in, transfer-in]): the
@@ -466,7 +470,7 @@ public sealed class SchemaMapper
                         if (wanted == name || RecordMembers.Contains(wanted)) wanted += "Value";
                         var type = Map(pair.Value, name + Identifier.Pascal(pair.Key, "Property"), memberPointer);
                         branchMembers[pair.Key] = properties.Count;
-                        properties.Add(new PropertyDef(members.Claim(wanted), pair.Key, type, false, SafeDescription(pair.Value)));
+                        properties.Add(new PropertyDef(members.Claim(wanted), pair.Key, type, false, SafeDescription(pair.Value), OwnDeprecated(pair.Value)));
                     }
                 }
             }

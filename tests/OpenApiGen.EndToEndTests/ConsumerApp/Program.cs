@@ -103,6 +103,10 @@ try
     Console.WriteLine("RESULT filtered-operations=" + string.Join(",", operations.Order(StringComparer.Ordinal)));
     var types = typeof(Filtered.Api.FilteredClient).Assembly.GetTypes().Where(t => t.Namespace == "Filtered.Api" && !t.IsNested);
     Console.WriteLine("RESULT filtered-types=" + string.Join(",", types.Select(t => t.Name).Order(StringComparer.Ordinal)));
+    // deprecated: true → [Obsolete] with the summary, on the operation and the property.
+    var inventory = typeof(Filtered.Api.FilteredClient.IStoreClient).GetMethod("GetInventoryAsync")!;
+    Console.WriteLine("RESULT obsolete-operation=" + inventory.GetCustomAttribute<ObsoleteAttribute>()?.Message);
+    Console.WriteLine("RESULT obsolete-property=" + (typeof(Filtered.Api.Pet).GetProperty("LegacyName")!.GetCustomAttribute<ObsoleteAttribute>() is not null));
 }
 catch (Exception ex)
 {
