@@ -5,7 +5,8 @@ namespace OpenApiGen.EndToEndTests;
 /// temp Sdk.Web consumer → Kestrel on a free loopback port, READY.
 /// The same consumer carries issue 11's adoption features: a second spec (<see cref="FilteredSpec"/>) filtered with
 /// OpenApiInclude/OpenApiExclude whose OpenApiGenerate comes from a project-wide property, and NSubstitute mocking the
-/// generated client interfaces, and deprecated members ([Obsolete]) in a project where obsolete warnings are errors.
+/// generated client interfaces, deprecated members ([Obsolete]) in a project where obsolete warnings are errors, and
+/// an &lt;OpenApiReference&gt; item left as NSwag.ApiDescription.Client users have it.
 /// </summary>
 public sealed class PackedConsumerFixture : PackedConsumerFixtureBase
 {
@@ -57,7 +58,13 @@ public sealed class PackedConsumerFixture : PackedConsumerFixtureBase
     protected override string ExtraItems => """
         <PackageReference Include="NSubstitute" Version="6.1.0" />
         <AdditionalFiles Include="filtered.yaml" OpenApiNamespace="Filtered.Api" OpenApiInclude="tag:Pets;operation:getInventory;tag:NoSuchTag" OpenApiExclude="path:/pets/*" />
+        <OpenApiReference Include="legacy.json" Namespace="Legacy.Api" ClassName="LegacyApiClient" Options="/GenerateClientInterfaces:true /UseBaseUrl:false /GenerateNullableReferenceTypes:true" />
         """;
 
-    protected override IReadOnlyDictionary<string, string> ExtraFiles => new Dictionary<string, string> { ["filtered.yaml"] = FilteredSpec };
+    // legacy.json: the seed spec again, kept as an <OpenApiReference> item as NSwag.ApiDescription.Client users have it.
+    protected override IReadOnlyDictionary<string, string> ExtraFiles => new Dictionary<string, string>
+    {
+        ["filtered.yaml"] = FilteredSpec,
+        ["legacy.json"] = File.ReadAllText(RepoLayout.SeedSpec),
+    };
 }

@@ -24,6 +24,7 @@ public sealed partial class PackedPackageEndToEndTests(PackedConsumerFixture fix
         Assert.Contains("analyzers/dotnet/cs/SharpYaml.dll", fixture.PackageEntries);
         Assert.Contains("analyzers/dotnet/cs/Scriban.Signed.dll", fixture.PackageEntries);
         Assert.Contains("build/OpenApiGen.props", fixture.PackageEntries);
+        Assert.Contains("build/OpenApiGen.targets", fixture.PackageEntries);
         Assert.DoesNotContain(fixture.PackageEntries, e => e.StartsWith("lib/", StringComparison.Ordinal));
 
         // A package people trust: license, icon, tags and the users' README (not the contributors').
@@ -150,6 +151,22 @@ public sealed partial class PackedPackageEndToEndTests(PackedConsumerFixture fix
         AssertResult(results, "obsolete-property", "True");
         // The pattern that matches nothing is a build warning naming it.
         Assert.Contains(fixture.Build!.Output.Split('\n'), l => l.Contains("warning OAG019", StringComparison.Ordinal) && l.Contains("'tag:NoSuchTag'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_OpenApiReference_item_builds_without_edits()
+    {
+        fixture.EnsureReady(output);
+        var results = ConsumerOutput.ParseResults(fixture.StartupOutput);
+
+        // Namespace and ClassName mapped; OpenApiReference means a client, so no server for it.
+        AssertResult(results, "legacy-delete", "True");
+        AssertResult(results, "legacy-server", "False");
+        // The NSwag flag without an equivalent is named in a warning; the ones OpenApiGen honors are not.
+        var warnings = fixture.Build!.Output.Split('\n').Where(l => l.Contains("warning OAG020", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(warnings);
+        Assert.All(warnings, w => Assert.Contains("/GenerateNullableReferenceTypes:true on", w));
+        Assert.All(warnings, w => Assert.DoesNotContain("UseBaseUrl", w));
     }
 
     [Fact]

@@ -7,9 +7,10 @@ using Microsoft.CodeAnalysis.Text;
 namespace OpenApiGen.Tests;
 
 /// <summary>A spec as the compiler hands it to the generator: path, text and item metadata.</summary>
-/// <remarks><see cref="Project"/>: MSBuild properties of the consuming project (build_property.*), e.g. project-wide option defaults.</remarks>
+/// <remarks><see cref="Project"/>: MSBuild properties of the consuming project (build_property.*), e.g. project-wide option defaults;
+/// <see cref="Metadata"/>: any other item metadata (build_metadata.AdditionalFiles.*).</remarks>
 public sealed record SpecFile(string Path, string Text, string? Namespace = null, string? Generate = null, string? ClientName = null,
-    string? Include = null, string? Exclude = null, IReadOnlyDictionary<string, string>? Project = null)
+    string? Include = null, string? Exclude = null, IReadOnlyDictionary<string, string>? Project = null, IReadOnlyDictionary<string, string>? Metadata = null)
 {
     public static SpecFile FromRepo(string name, string? ns = null, string? generate = null) =>
         new("/project/" + name, File.ReadAllText(TestPaths.Spec(name)), ns, generate);
@@ -104,6 +105,7 @@ public static class GeneratorHarness
             if (spec?.ClientName is { } client) values["build_metadata.AdditionalFiles.OpenApiClientName"] = client;
             if (spec?.Include is { } include) values["build_metadata.AdditionalFiles.OpenApiInclude"] = include;
             if (spec?.Exclude is { } exclude) values["build_metadata.AdditionalFiles.OpenApiExclude"] = exclude;
+            foreach (var pair in spec?.Metadata ?? new Dictionary<string, string>()) values["build_metadata.AdditionalFiles." + pair.Key] = pair.Value;
             return new Options(values);
         }
     }

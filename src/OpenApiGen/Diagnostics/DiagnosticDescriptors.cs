@@ -107,8 +107,14 @@ public static class DiagnosticDescriptors
         "The pattern '{0}' in {1} on '{2}' matches no operation", DiagnosticSeverity.Warning,
         "Check the pattern against the spec's tags, paths and operationIds, or remove it; patterns are case-sensitive, '*' stays within a path segment and '**' crosses segments.");
 
+    public static readonly DiagnosticDescriptor NSwagOptionNotMapped = Create(
+        "OAG020", "OpenApiReference option not mapped",
+        "The <OpenApiReference> Options {0} on '{1}' have no OpenApiGen equivalent and are ignored", DiagnosticSeverity.Warning,
+        "OpenApiGen picks up <OpenApiReference> items with their Namespace, ClassName and the NSwag flags it honors the same way; see docs/migrating-from-nswag.md for what differs, and remove the listed flags.");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
+        [NSwagOptionNotMapped.Id] = NSwagOptionNotMapped,
         [FilterMatchesNothing.Id] = FilterMatchesNothing,
         [ServerNeedsAspNetCore.Id] = ServerNeedsAspNetCore,
         [OperationNameCollision.Id] = OperationNameCollision,

@@ -5,7 +5,11 @@ namespace OpenApiGen.Model;
 public sealed record GenerateOptions(bool Models, bool Client, bool Server, bool ServerExplicit, bool AllModels = false);
 
 /// <summary>One AdditionalFiles spec with its per-file options (item metadata, else the project's property of the same name): the first stage's output.</summary>
-/// <remarks><see cref="Include"/> and <see cref="Exclude"/>: the raw operation filter lists (see Reading.OperationFilter).</remarks>
+/// <remarks>
+/// <see cref="Include"/> and <see cref="Exclude"/>: the raw operation filter lists (see Reading.OperationFilter).
+/// <see cref="ReferenceClassName"/> and <see cref="ReferenceOptions"/>: an &lt;OpenApiReference&gt; item's ClassName and
+/// Options (NSwag flags), mapped by build/OpenApiGen.targets (see Reading.OpenApiReferenceOptions).
+/// </remarks>
 public sealed record SpecInput(
     string Path,
     string Text,
@@ -14,7 +18,9 @@ public sealed record SpecInput(
     string? GenerateRaw,
     string? RootNamespace,
     string? Include = null,
-    string? Exclude = null);
+    string? Exclude = null,
+    string? ReferenceClassName = null,
+    string? ReferenceOptions = null);
 
 /// <summary>What the compilation can host: decides whether server and DI code are emitted.</summary>
 public sealed record CompilationFeatures(bool HasAspNetCoreMvc, bool HasHttpClientFactory);

@@ -29,7 +29,8 @@ public static class SpecInputReader
         // Other JSON/YAML files (appsettings.json …) are ignored unless the item itself marks them; a cheap check avoids parsing them.
         if (Own("OpenApiGenerate") is null && Own("OpenApiNamespace") is null && !LooksLikeOpenApi(text)) return null;
         return new SpecInput(file.Path, text, Get("OpenApiNamespace"), Get("OpenApiClientName"), Get("OpenApiGenerate"),
-            string.IsNullOrWhiteSpace(rootNamespace) ? null : rootNamespace, Get("OpenApiInclude"), Get("OpenApiExclude"));
+            string.IsNullOrWhiteSpace(rootNamespace) ? null : rootNamespace, Get("OpenApiInclude"), Get("OpenApiExclude"),
+            Own("OpenApiReferenceClassName"), Own("OpenApiReferenceOptions"));
     }
 
     private static bool LooksLikeOpenApi(string text) =>

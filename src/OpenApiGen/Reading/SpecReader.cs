@@ -68,7 +68,8 @@ public static class SpecReader
 
         var document = result.Document;
         var title = document.Info?.Title is { Length: > 0 } t ? t : System.IO.Path.GetFileNameWithoutExtension(input.Path);
-        var clientName = SpecOptionsReader.ClientName(input, title);
+        var reference = OpenApiReferenceOptions.Read(input, context);
+        var clientName = SpecOptionsReader.ClientName(input, reference.ClientName ?? title);
         var typeNames = new NameScope(new[]
         {
             clientName + "Client", "I" + clientName + "Client", clientName + "ClientOptions", clientName + "ApiException", clientName + "JsonOptions", clientName + "JsonContext", clientName + "Response",
@@ -84,7 +85,7 @@ public static class SpecReader
         schemas.MapComponents(generate.AllModels);
 
         var specContext = new SpecContext(
-            SpecOptionsReader.Namespace(input, title),
+            SpecOptionsReader.Namespace(input with { Namespace = input.Namespace ?? reference.Namespace }, title),
             clientName,
             title,
             input.Path,

@@ -23,7 +23,7 @@ app.MapControllers();
 // Anonymous: how many times the controller action ran, so the test can prove rejected requests never reached it.
 app.MapGet("/calls", () => ConversationsController.Calls);
 
-foreach (var id in new[] { "conv-client", "conv-http-1", "conv-http-2", "conv-di" })
+foreach (var id in new[] { "conv-client", "conv-http-1", "conv-http-2", "conv-di", "conv-legacy" })
 {
     ConversationsController.Store[id] = true;
 }
@@ -103,6 +103,11 @@ try
     Console.WriteLine("RESULT filtered-operations=" + string.Join(",", operations.Order(StringComparer.Ordinal)));
     var types = typeof(Filtered.Api.FilteredClient).Assembly.GetTypes().Where(t => t.Namespace == "Filtered.Api" && !t.IsNested);
     Console.WriteLine("RESULT filtered-types=" + string.Join(",", types.Select(t => t.Name).Order(StringComparer.Ordinal)));
+    // An <OpenApiReference Namespace="Legacy.Api" ClassName="LegacyApiClient"> item generated this client.
+    var legacy = new Legacy.Api.LegacyApiClient(http, new Legacy.Api.LegacyApiClientOptions { BaseAddress = baseAddress, APIKeyHeader = ApiKey });
+    Console.WriteLine($"RESULT legacy-delete={await legacy.Conversations.DeleteConversationAsync("conv-legacy")}");
+    Console.WriteLine($"RESULT legacy-server={typeof(Legacy.Api.LegacyApiClient).Assembly.GetType("Legacy.Api.ConversationsControllerBase") is not null}");
+
     // deprecated: true → [Obsolete] with the summary, on the operation and the property.
     var inventory = typeof(Filtered.Api.FilteredClient.IStoreClient).GetMethod("GetInventoryAsync")!;
     Console.WriteLine("RESULT obsolete-operation=" + inventory.GetCustomAttribute<ObsoleteAttribute>()?.Message);
