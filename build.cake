@@ -47,12 +47,19 @@ Task("Test")
 
 Task("Pack")
     .IsDependentOn("Build")
-    .Does(() => DotNetPack("./src/OpenApiGen/OpenApiGen.csproj", new DotNetPackSettings
+    .Does(() =>
     {
-        Configuration = configuration,
-        NoBuild = true,
-        OutputDirectory = artifacts.Combine("packages"),
-    }));
+        // The generator package and the openapigen dotnet tool.
+        foreach (var project in new[] { "./src/OpenApiGen/OpenApiGen.csproj", "./src/OpenApiGen.Cli/OpenApiGen.Cli.csproj" })
+        {
+            DotNetPack(project, new DotNetPackSettings
+            {
+                Configuration = configuration,
+                NoBuild = true,
+                OutputDirectory = artifacts.Combine("packages"),
+            });
+        }
+    });
 
 // Kiota 1.38.0's CLI, installed into artifacts/tools (git-ignored) on first use; null when it cannot be installed.
 FilePath InstallKiota()

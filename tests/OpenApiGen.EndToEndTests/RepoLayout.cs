@@ -7,6 +7,8 @@ internal static class RepoLayout
 
     public static string GeneratorProject => Path.Combine(Root, "src", "OpenApiGen", "OpenApiGen.csproj");
 
+    public static string CliProject => Path.Combine(Root, "src", "OpenApiGen.Cli", "OpenApiGen.Cli.csproj");
+
     public static string SeedSpec => Path.Combine(Root, "specs", "openhands-delete-conversation.json");
 
     /// <summary>The whole OpenHands spec, <c>../shared/specs/openhands.json</c> relative to the repository root.</summary>

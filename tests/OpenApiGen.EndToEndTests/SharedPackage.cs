@@ -7,7 +7,7 @@ namespace OpenApiGen.EndToEndTests;
 public sealed record PackedPackage(string Feed, string Version, string PackagePath, IReadOnlyList<string> Entries, ProcessResult Pack, string Log);
 
 /// <summary>
-/// Packs src/OpenApiGen into a temp feed under a unique version exactly once per test run (packing costs seconds),
+/// Packs src/OpenApiGen and the openapigen tool (src/OpenApiGen.Cli) into a temp feed under a unique version exactly once per test run (packing costs seconds),
 /// however many consumer fixtures ask for it and however they are scheduled. The feed folder is deleted when the
 /// test process exits. A failed pack is remembered too, so every fixture reports the same failure instead of retrying.
 /// </summary>
@@ -57,6 +57,23 @@ internal static class SharedPackage
         {
             throw new InvalidOperationException(
                 $"dotnet pack failed (exit {(pack.TimedOut ? "TIMEOUT" : pack.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture))}):{BuildOutput.ErrorLines(pack.Output)}{Environment.NewLine}{log}");
+        }
+        // The openapigen dotnet tool, same version, same feed.
+        var packCli = await ProcessRunner.RunAsync(
+            RepoLayout.Root,
+            PackTimeout,
+            null,
+            "pack", RepoLayout.CliProject,
+            "-c", "Release",
+            "-o", feed,
+            $"-p:Version={Version}",
+            "--artifacts-path", Path.Combine(Root, "pack-artifacts"),
+            "-nodeReuse:false",
+            "--disable-build-servers");
+        log.AppendLine(packCli.ToString());
+        if (packCli.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet pack of the CLI failed:{BuildOutput.ErrorLines(packCli.Output)}{Environment.NewLine}{log}");
         }
         var packagePath = Path.Combine(feed, $"OpenApiGen.{Version}.nupkg");
         if (!File.Exists(packagePath))
