@@ -40,7 +40,7 @@ public sealed class PackedConsumerFixture : PackedConsumerFixtureBase
               responses: { "200": { description: Inventory., content: { application/json: { schema: { $ref: '#/components/schemas/Inventory' } } } } }
         components:
           schemas:
-            Pet: { type: object, properties: { name: { type: string }, legacyName: { type: string, deprecated: true } } }
+            Pet: { type: object, properties: { name: { type: string, x-ms-client-name: PetName }, legacyName: { type: string, deprecated: true } } }
             DeleteReceipt: { type: object, properties: { id: { type: string } } }
             Order: { type: object, properties: { pet: { $ref: '#/components/schemas/Pet' } } }
             Inventory: { type: object, additionalProperties: { type: integer } }

@@ -149,6 +149,8 @@ public sealed partial class PackedPackageEndToEndTests(PackedConsumerFixture fix
         // deprecated: true is [Obsolete], and the consumer (CS0612/CS0618 as errors) built.
         AssertResult(results, "obsolete-operation", "Deprecated by the API description: Stock per pet kind.");
         AssertResult(results, "obsolete-property", "True");
+        // x-ms-client-name renames without editing the spec's wire names.
+        AssertResult(results, "client-named-property", "True");
         // The pattern that matches nothing is a build warning naming it.
         Assert.Contains(fixture.Build!.Output.Split('\n'), l => l.Contains("warning OAG019", StringComparison.Ordinal) && l.Contains("'tag:NoSuchTag'", StringComparison.Ordinal));
     }

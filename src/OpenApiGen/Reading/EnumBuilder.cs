@@ -12,7 +12,7 @@ namespace OpenApiGen.Reading;
 
 /// <summary>
 /// String and integer enums become value types that keep unknown values (a server adding a value must not break
-/// old clients). Member names come from x-enum-varnames / x-enumNames when present, else from the values.
+/// old clients). Member names come from x-ms-enum values, x-enum-varnames or x-enumNames when present, else from the values.
 /// </summary>
 public static class EnumBuilder
 {
@@ -36,6 +36,7 @@ public static class EnumBuilder
         var baseType = isString ? "string" : schema.Format == "int64" || values.Any(v => !FitsInt(v)) ? "long" : "int";
         var names = Extension(schema, NameExtensions);
         var descriptions = Extension(schema, DescriptionExtensions);
+        var autoRest = AutoRestNames.EnumValues(schema);
         var scope = new NameScope(new[] { name, "Value", "IsKnown", "KnownValues", "ToString", "Equals", "GetHashCode", "GetType", "Parse", "TryParse" });
         var members = new List<EnumMember>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -43,10 +44,11 @@ public static class EnumBuilder
         {
             var text = isString ? values[i].GetValue<string>() : values[i].ToJsonString();
             if (!seen.Add(text)) continue;
-            var wanted = i < names.Count && names[i] is { Length: > 0 } given ? given : text;
+            autoRest.TryGetValue(text, out var named);
+            var wanted = named.Name ?? (i < names.Count && names[i] is { Length: > 0 } given ? given : text);
             var fallback = isString ? (text.Length == 0 ? "Empty" : "Value" + (i + 1).ToString(CultureInfo.InvariantCulture)) : "Value" + text.Replace("-", "Minus");
             var memberName = scope.Claim(Identifier.Pascal(wanted, fallback));
-            members.Add(new EnumMember(memberName, text, i < descriptions.Count ? descriptions[i] : null));
+            members.Add(new EnumMember(memberName, text, named.Description ?? (i < descriptions.Count ? descriptions[i] : null)));
         }
         return new ModelDef(name, ModelKind.Enum, schema.Description, EquatableArray<PropertyDef>.Empty, EquatableArray<UnionVariant>.Empty, members.ToEquatableArray(), baseType);
     }

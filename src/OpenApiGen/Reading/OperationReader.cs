@@ -156,7 +156,7 @@ public sealed class OperationReader
                 ? TypeRef.Primitive("string", false)
                 : _schemas.Map(schema, operationName + Identifier.Pascal(parameter.Name, "Parameter"), parameterPointer + "/schema");
             if (!required) type = type.AsNullable();
-            var csharpName = names.Claim(Identifier.Camel(parameter.Name, "value"));
+            var csharpName = names.Claim(Identifier.Camel(AutoRestNames.ClientName(parameter) ?? parameter.Name, "value"));
             if (csharpName.StartsWith("@", StringComparison.Ordinal))
             {
                 _context.Report(DiagnosticDescriptors.Renamed.Id, parameterPointer, parameter.Name, csharpName, "it is a C# keyword");

@@ -36,7 +36,11 @@ public sealed class SchemaMapper
         foreach (var pair in (components ?? new Dictionary<string, IOpenApiSchema>()).OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             _components[pair.Key] = pair.Value;
-            if (IsModelSchema(pair.Value)) _componentNames[pair.Key] = ClaimTypeName(pair.Key, "#/components/schemas/" + JsonPositionMap.Escape(pair.Key));
+            if (IsModelSchema(pair.Value))
+            {
+                var wanted = AutoRestNames.ClientName(pair.Value) ?? (IsEnum(pair.Value) ? AutoRestNames.EnumName(pair.Value) : null) ?? pair.Key;
+                _componentNames[pair.Key] = ClaimTypeName(wanted, "#/components/schemas/" + JsonPositionMap.Escape(pair.Key));
+            }
         }
     }
 
@@ -391,7 +395,8 @@ public sealed class SchemaMapper
 
     private TypeRef InlineModel(IOpenApiSchema schema, string nameHint, string pointer)
     {
-        var name = ClaimTypeName(nameHint, pointer);
+        // AutoRest names inline enums with x-ms-enum.name; merging then makes equal ones one type.
+        var name = ClaimTypeName((IsEnum(schema) ? AutoRestNames.EnumName(schema) : null) ?? nameHint, pointer);
         _inline.Add(name);
         var model = BuildModel(name, schema, pointer);
         return TypeRef.Named(name, model.Kind != ModelKind.Object);
@@ -428,7 +433,7 @@ public sealed class SchemaMapper
             {
                 if (!seen.Add(pair.Key)) continue;
                 var propertyPointer = partPointer + "/properties/" + JsonPositionMap.Escape(pair.Key);
-                var wanted = Identifier.Pascal(pair.Key, "Property");
+                var wanted = Identifier.Pascal(AutoRestNames.ClientName(pair.Value) ?? pair.Key, "Property");
                 if (wanted == name || RecordMembers.Contains(wanted)) wanted += "Value";
                 var memberName = members.Claim(wanted);
                 var type = Map(pair.Value, name + Identifier.Pascal(pair.Key, "Property"), propertyPointer);
@@ -466,7 +471,7 @@ public sealed class SchemaMapper
                             }
                             continue;
                         }
-                        var wanted = Identifier.Pascal(pair.Key, "Property");
+                        var wanted = Identifier.Pascal(AutoRestNames.ClientName(pair.Value) ?? pair.Key, "Property");
                         if (wanted == name || RecordMembers.Contains(wanted)) wanted += "Value";
                         var type = Map(pair.Value, name + Identifier.Pascal(pair.Key, "Property"), memberPointer);
                         branchMembers[pair.Key] = properties.Count;
