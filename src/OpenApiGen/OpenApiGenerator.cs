@@ -18,13 +18,37 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         // Spec-independent code is internal and [Embedded], so projects that see each other's internals never get two copies.
         context.RegisterPostInitializationOutput(static output => output.AddEmbeddedAttributeDefinition());
 
-        var inputs = context.AdditionalTextsProvider
+        var candidates = context.AdditionalTextsProvider
             .Where(SpecInputReader.IsCandidate)
-            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Combine(context.AnalyzerConfigOptionsProvider);
+
+        // OpenAPI Overlay documents (OpenApiOverlay metadata) travel with the spec they name.
+        var overlays = candidates
+            .Select((pair, ct) => SpecInputReader.ReadOverlay(pair.Left, pair.Right, ct))
+            .Where(overlay => overlay is not null)
+            .Select((overlay, _) => overlay!)
+            .Collect()
+            .WithTrackingName(TrackingNames.Overlays);
+
+        var plainInputs = candidates
             .Select((pair, ct) => SpecInputReader.Read(pair.Left, pair.Right, ct))
             .Where(input => input is not null)
-            .Select((input, _) => input!)
+            .Select((input, _) => input!);
+
+        var inputs = plainInputs
+            .Combine(overlays)
+            .Select((pair, _) => SpecInputReader.WithOverlays(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.SpecInputs);
+
+        // An overlay that names no spec of the project is a typo: say so in the overlay file.
+        context.RegisterSourceOutput(overlays.Combine(plainInputs.Select((input, _) => input.Path).Collect()), static (spc, pair) =>
+        {
+            foreach (var overlay in pair.Left.Where(o => !pair.Right.Any(path => SpecInputReader.Names(o, path))))
+            {
+                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.OverlayInvalid, Location.Create(overlay.Path, default, default), overlay.Path,
+                    "OpenApiOverlay names '" + overlay.Target + "', which is no spec of this project"));
+            }
+        });
 
         var features = context.CompilationProvider
             .Select((compilation, _) => new CompilationFeatures(

@@ -9,4 +9,5 @@ public static class TrackingNames
     public const string Diagnostics = nameof(Diagnostics);
     public const string RenderUnits = nameof(RenderUnits);
     public const string RuntimeParts = nameof(RuntimeParts);
+    public const string Overlays = nameof(Overlays);
 }

@@ -58,6 +58,7 @@ public sealed class PackedConsumerFixture : PackedConsumerFixtureBase
     protected override string ExtraItems => """
         <PackageReference Include="NSubstitute" Version="6.1.0" />
         <AdditionalFiles Include="filtered.yaml" OpenApiNamespace="Filtered.Api" OpenApiInclude="tag:Pets;operation:getInventory;tag:NoSuchTag" OpenApiExclude="path:/pets/*" />
+        <AdditionalFiles Include="filtered.overlay.yaml" OpenApiOverlay="filtered.yaml" />
         <OpenApiReference Include="legacy.json" Namespace="Legacy.Api" ClassName="LegacyApiClient" Options="/GenerateClientInterfaces:true /UseBaseUrl:false /GenerateNullableReferenceTypes:true" />
         """;
 
@@ -65,6 +66,14 @@ public sealed class PackedConsumerFixture : PackedConsumerFixtureBase
     protected override IReadOnlyDictionary<string, string> ExtraFiles => new Dictionary<string, string>
     {
         ["filtered.yaml"] = FilteredSpec,
+        // An OpenAPI Overlay that adds a property to the third-party spec without editing it.
+        ["filtered.overlay.yaml"] = """
+            overlay: 1.0.0
+            info: { title: Local additions, version: "1" }
+            actions:
+              - target: $.components.schemas.Pet.properties
+                update: { age: { type: integer, format: int32 } }
+            """,
         ["legacy.json"] = File.ReadAllText(RepoLayout.SeedSpec),
     };
 }

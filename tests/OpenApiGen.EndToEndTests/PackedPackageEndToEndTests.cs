@@ -151,6 +151,8 @@ public sealed partial class PackedPackageEndToEndTests(PackedConsumerFixture fix
         AssertResult(results, "obsolete-property", "True");
         // x-ms-client-name renames without editing the spec's wire names.
         AssertResult(results, "client-named-property", "True");
+        // An OpenApiOverlay item added a property before generation.
+        AssertResult(results, "overlay-property", "Nullable`1");
         // The pattern that matches nothing is a build warning naming it.
         Assert.Contains(fixture.Build!.Output.Split('\n'), l => l.Contains("warning OAG019", StringComparison.Ordinal) && l.Contains("'tag:NoSuchTag'", StringComparison.Ordinal));
     }

@@ -112,8 +112,20 @@ public static class DiagnosticDescriptors
         "The <OpenApiReference> Options {0} on '{1}' have no OpenApiGen equivalent and are ignored", DiagnosticSeverity.Warning,
         "OpenApiGen picks up <OpenApiReference> items with their Namespace, ClassName and the NSwag flags it honors the same way; see docs/migrating-from-nswag.md for what differs, and remove the listed flags.");
 
+    public static readonly DiagnosticDescriptor OverlayTargetsNothing = Create(
+        "OAG021", "Overlay action selects nothing",
+        "Overlay action {0} (target '{1}') in '{2}' selects nothing in the spec", DiagnosticSeverity.Warning,
+        "Check the JSONPath against the spec (after the overlays listed before this one); a stale target usually means the spec changed.");
+
+    public static readonly DiagnosticDescriptor OverlayInvalid = Create(
+        "OAG022", "Overlay cannot be applied",
+        "The overlay '{0}' cannot be applied: {1}", DiagnosticSeverity.Error,
+        "An overlay is an OpenAPI Overlay 1.0 document ('overlay: 1.0.0', 'actions' with a JSONPath 'target' and 'update' or 'remove: true') listed as AdditionalFiles with OpenApiOverlay naming the spec file it modifies.");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
+        [OverlayTargetsNothing.Id] = OverlayTargetsNothing,
+        [OverlayInvalid.Id] = OverlayInvalid,
         [NSwagOptionNotMapped.Id] = NSwagOptionNotMapped,
         [FilterMatchesNothing.Id] = FilterMatchesNothing,
         [ServerNeedsAspNetCore.Id] = ServerNeedsAspNetCore,

@@ -20,7 +20,11 @@ public sealed record SpecInput(
     string? Include = null,
     string? Exclude = null,
     string? ReferenceClassName = null,
-    string? ReferenceOptions = null);
+    string? ReferenceOptions = null,
+    EquatableArray<OverlayInput> Overlays = default);
+
+/// <summary>An OpenAPI Overlay document (AdditionalFiles with OpenApiOverlay metadata) and the spec file it names.</summary>
+public sealed record OverlayInput(string Path, string Text, string Target);
 
 /// <summary>What the compilation can host: decides whether server and DI code are emitted.</summary>
 public sealed record CompilationFeatures(bool HasAspNetCoreMvc, bool HasHttpClientFactory);

@@ -43,6 +43,13 @@ public sealed class ReadContext
         _diagnostics = null;
     }
 
+    /// <summary>Reports at a place in another file (an overlay of this spec).</summary>
+    public void ReportAt(string id, LocationInfo location, params string[] args)
+    {
+        _pending.Add((id, null, args, location));
+        _diagnostics = null;
+    }
+
     public void ReportAtLine(string id, int line, int column, params string[] args)
     {
         _pending.Add((id, null, args, new LocationInfo(_path, line, column, line, column + 1)));

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -26,11 +27,34 @@ public static class SpecInputReader
         // Every item option can be set once for the project as an MSBuild property of the same name; the item's own wins.
         string? Get(string name) => Own(name) ?? (options.GlobalOptions.TryGetValue("build_property." + name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null);
         options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var rootNamespace);
+        if (Own("OpenApiOverlay") is not null) return null; // an overlay of a spec, not a spec (see ReadOverlay)
         // Other JSON/YAML files (appsettings.json …) are ignored unless the item itself marks them; a cheap check avoids parsing them.
         if (Own("OpenApiGenerate") is null && Own("OpenApiNamespace") is null && !LooksLikeOpenApi(text)) return null;
         return new SpecInput(file.Path, text, Get("OpenApiNamespace"), Get("OpenApiClientName"), Get("OpenApiGenerate"),
             string.IsNullOrWhiteSpace(rootNamespace) ? null : rootNamespace, Get("OpenApiInclude"), Get("OpenApiExclude"),
             Own("OpenApiReferenceClassName"), Own("OpenApiReferenceOptions"));
+    }
+
+    /// <summary>An AdditionalFiles item with OpenApiOverlay metadata: an overlay of the spec file that metadata names.</summary>
+    public static OverlayInput? ReadOverlay(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
+    {
+        if (!options.GetOptions(file).TryGetValue("build_metadata.AdditionalFiles.OpenApiOverlay", out var target) || string.IsNullOrWhiteSpace(target)) return null;
+        return new OverlayInput(file.Path, file.GetText(cancellationToken)?.ToString() ?? "", target.Trim());
+    }
+
+    /// <summary>The spec with the overlays that name it, in the order of their paths.</summary>
+    public static SpecInput WithOverlays(SpecInput spec, System.Collections.Immutable.ImmutableArray<OverlayInput> overlays)
+    {
+        var mine = overlays.Where(o => Names(o, spec.Path)).OrderBy(o => o.Path, StringComparer.Ordinal).ToArray();
+        return mine.Length == 0 ? spec : spec with { Overlays = mine.ToEquatableArray() };
+    }
+
+    /// <summary>OpenApiOverlay names a spec by its file name or by a path ending in it (as written in the project, either separator).</summary>
+    public static bool Names(OverlayInput overlay, string specPath)
+    {
+        var wanted = overlay.Target.Replace('\\', '/').TrimStart('.', '/');
+        var path = specPath.Replace('\\', '/');
+        return path.Equals(wanted, StringComparison.Ordinal) || path.EndsWith("/" + wanted, StringComparison.Ordinal);
     }
 
     private static bool LooksLikeOpenApi(string text) =>

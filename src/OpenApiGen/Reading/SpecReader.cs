@@ -42,6 +42,7 @@ public static class SpecReader
             // A spec is parsed once, for the reader and for the raw document (a 13 MB spec's node tree is ~200 MB); YAML
             // becomes the same JSON nodes the YAML reader would build. Text that does not parse goes through the reader's
             // own path, which reports why.
+            if (input.Overlays.Count > 0 && context.Raw.Root is { } overlaid) Overlays.OverlayApplier.Apply(overlaid, input.Overlays, context);
             result = context.Raw.Root is { } root
                 ? new OpenApiJsonReader().Read(root, new Uri("https://openapi.net/"), CreateSettings())
                 : OpenApiDocument.Parse(input.Text, isJson ? "json" : "yaml", CreateSettings());

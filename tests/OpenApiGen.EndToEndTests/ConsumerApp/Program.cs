@@ -111,6 +111,7 @@ try
     // deprecated: true → [Obsolete] with the summary, on the operation and the property.
     var inventory = typeof(Filtered.Api.FilteredClient.IStoreClient).GetMethod("GetInventoryAsync")!;
     Console.WriteLine("RESULT obsolete-operation=" + inventory.GetCustomAttribute<ObsoleteAttribute>()?.Message);
+    Console.WriteLine("RESULT overlay-property=" + typeof(Filtered.Api.Pet).GetProperty("Age")?.PropertyType.Name);
     Console.WriteLine("RESULT client-named-property=" + (typeof(Filtered.Api.Pet).GetProperty("PetName") is not null));
     Console.WriteLine("RESULT obsolete-property=" + (typeof(Filtered.Api.Pet).GetProperty("LegacyName")!.GetCustomAttribute<ObsoleteAttribute>() is not null));
 }
