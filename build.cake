@@ -32,11 +32,33 @@ Task("PrismInstall")
         if (exit != 0) throw new Exception("npm ci in tests/prism failed with exit code " + exit);
     });
 
+// The Native AOT toolchain for AotPublishTests (samples/AotClient published natively): clang and zlib1g-dev from
+// Debian, installed only when missing. A versioned clang-NN (as Debian's clang-tidy brings) is enough for the test.
+Task("NativeToolchain")
+    .Does(() =>
+    {
+        if (!IsRunningOnLinux()) return;
+        int Sh(string command) => StartProcess("sh", new ProcessSettings { Arguments = "-c \"" + command + "\"", RedirectStandardOutput = true });
+        var hasClang = Sh("command -v clang || ls /usr/bin/clang-[0-9]*") == 0;
+        var hasZlib = FileExists("/usr/include/zlib.h");
+        if (hasClang && hasZlib)
+        {
+            Information("clang and zlib1g-dev are installed.");
+            return;
+        }
+        if (Sh("test $(id -u) -eq 0") != 0) throw new Exception("Native AOT needs clang and zlib1g-dev: run as root, or apt-get install clang zlib1g-dev.");
+        if (Sh("apt-get update -qq") != 0 || Sh("DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends clang zlib1g-dev") != 0)
+        {
+            throw new Exception("apt-get could not install clang and zlib1g-dev.");
+        }
+    });
+
 // Unit tests (in-memory generator driver), the Prism conformance sweep and the end-to-end test that packs the
 // generator, builds a consumer from a local feed and talks to it over HTTP.
 Task("Test")
     .IsDependentOn("Build")
     .IsDependentOn("PrismInstall")
+    .IsDependentOn("NativeToolchain")
     .Does(() => DotNetTest("./OpenApiGen.sln", new DotNetTestSettings
     {
         Configuration = configuration,
