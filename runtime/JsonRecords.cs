@@ -70,7 +70,11 @@ namespace OpenApiGen.Runtime
                     Name = members[i].Name,
                     ParameterType = members[i].Info.PropertyType,
                     Position = i,
+#if NET9_0_OR_GREATER
+                    // Unset members stay unset rather than default. System.Text.Json 8 has no such flag: there an
+                    // initializer binds like a constructor parameter, and a missing one is default (required ones still fail).
                     IsMemberInitializer = true,
+#endif
                 };
             }
             return parameters;
