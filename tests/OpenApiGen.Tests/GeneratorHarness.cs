@@ -78,7 +78,7 @@ public static class GeneratorHarness
     public static IReadOnlyList<Diagnostic> CompileErrors(Compilation compilation) =>
         compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
 
-    private sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
+    public sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
     {
         public override string Path { get; } = path;
 

@@ -45,6 +45,50 @@ public class IncrementalTests
     }
 
     [Fact]
+    public void With_an_overlay_an_unrelated_edit_is_cached_and_an_overlay_edit_rereads_its_spec()
+    {
+        const string spec = """
+        openapi: 3.0.3
+        info: { title: Pets, version: "1" }
+        paths:
+          /pets: { get: { operationId: listPets, responses: { "204": { description: None. } } } }
+        """;
+        const string overlay = """
+        overlay: 1.0.0
+        actions:
+          - target: $.paths['/pets'].get
+            update: { summary: Lists pets. }
+        """;
+        var files = new[]
+        {
+            new SpecFile("/project/pets.yaml", spec, "Pets.Api", "Client;Models"),
+            new SpecFile("/project/pets.overlay.yaml", overlay, Metadata: new Dictionary<string, string> { ["OpenApiOverlay"] = "pets.yaml" }),
+        };
+        var compilation = GeneratorHarness.CreateCompilation("namespace Consumer { public static class Marker { } }");
+        var texts = files.Select(f => (AdditionalText)new GeneratorHarness.InMemoryAdditionalText(f.Path, f.Text)).ToArray();
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            [new OpenApiGenerator().AsSourceGenerator()], texts, (CSharpParseOptions)compilation.SyntaxTrees.First().Options,
+            GeneratorHarness.CreateOptions(files), new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        driver = driver.RunGenerators(compilation);
+
+        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Consumer { public static class Unrelated { } }", (CSharpParseOptions)compilation.SyntaxTrees.First().Options));
+        driver = driver.RunGenerators(edited);
+        foreach (var name in Tracked.Append(TrackingNames.Overlays))
+        {
+            foreach (var (_, reason) in driver.GetRunResult().Results.Single().TrackedSteps[name].SelectMany(s => s.Outputs))
+            {
+                Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{name} was {reason} after an unrelated edit");
+            }
+        }
+
+        driver = driver.ReplaceAdditionalText(texts[1], new GeneratorHarness.InMemoryAdditionalText(texts[1].Path, overlay.Replace("Lists pets.", "Lists all pets."))).RunGenerators(edited);
+        var specs = driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.Specs].SelectMany(s => s.Outputs).ToList();
+        Assert.Contains(specs, o => o.Reason == IncrementalStepRunReason.Modified);
+        var client = driver.GetRunResult().GeneratedTrees.Single(t => t.FilePath.EndsWith("PetsClient.Pets.g.cs", StringComparison.Ordinal) || t.FilePath.EndsWith("PetsClient.PetsOperations.g.cs", StringComparison.Ordinal));
+        Assert.Contains("Lists all pets.", client.ToString());
+    }
+
+    [Fact]
     public void Tracked_outputs_hold_no_roslyn_symbols_compilations_syntax_or_locations()
     {
         var spec = SpecFile.FromRepo("openhands-delete-conversation.json", "OpenHands.Api", "Client;Server;Models");

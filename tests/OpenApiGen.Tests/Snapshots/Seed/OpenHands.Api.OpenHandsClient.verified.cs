@@ -149,10 +149,9 @@ namespace OpenHands.Api
         private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken) =>
             _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken);
 
-        // The body is buffered first, so a body that cannot be read is reported with its text instead of a bare JsonException.
+        // Reading the bytes buffers the body, so a body that cannot be read is reported with its text instead of a bare JsonException.
         private async global::System.Threading.Tasks.Task<T> ReadJsonAsync<T>(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
         {
-            await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             // An empty body for a schema-less response (a 204 documented with content, say) is the undefined JsonElement.
             if (typeof(T) == typeof(global::System.Text.Json.JsonElement) && body.Length == 0) return default!;
