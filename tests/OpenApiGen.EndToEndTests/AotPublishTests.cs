@@ -22,26 +22,10 @@ public sealed partial class AotPublishTests(ITestOutputHelper output)
     [NativeAotFact]
     public async Task The_generated_client_publishes_natively_without_warnings_and_runs()
     {
-        var root = Path.Combine(Path.GetTempPath(), "openapigen-aot-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(root);
+        var packed = await SharedPackage.GetAsync();
+        var root = LocalFeed.CreateRoot("openapigen-aot-", packed.Feed, "OpenApiGen");
         try
         {
-            var packed = await SharedPackage.GetAsync();
-            File.WriteAllText(Path.Combine(root, "Directory.Build.props"), "<Project />\n");
-            File.WriteAllText(Path.Combine(root, "Directory.Packages.props"), "<Project />\n");
-            File.WriteAllText(Path.Combine(root, "nuget.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
-                    <add key="openapigen-e2e" value="{packed.Feed}" />
-                  </packageSources>
-                  <packageSourceMapping>
-                    <packageSource key="openapigen-e2e"><package pattern="OpenApiGen" /></packageSource>
-                    <packageSource key="nuget.org"><package pattern="*" /></packageSource>
-                  </packageSourceMapping>
-                </configuration>
-                """);
             // The sample's own project references the generator in-repo; this one references the packed package instead.
             File.WriteAllText(Path.Combine(root, "AotClient.csproj"), $"""
                 <Project Sdk="Microsoft.NET.Sdk">
@@ -63,7 +47,7 @@ public sealed partial class AotPublishTests(ITestOutputHelper output)
             File.Copy(RepoLayout.SeedSpec, Path.Combine(root, "openapi.json"));
             File.Copy(Path.Combine(RepoLayout.Root, "samples", "AotClient", "Program.cs"), Path.Combine(root, "Program.cs"));
 
-            var publish = await ProcessRunner.RunAsync(root, TimeSpan.FromMinutes(20), new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(root, "packages") },
+            var publish = await ProcessRunner.RunAsync(root, TimeSpan.FromMinutes(20), LocalFeed.Environment(root),
                 "publish", "AotClient.csproj", "-c", "Release", "-r", "linux-x64", "-o", "out", $"-p:CppCompilerAndLinker={NativeAotFactAttribute.Clang}",
                 "-nodeReuse:false", "--disable-build-servers");
             output.WriteLine(publish.ToString());
@@ -82,13 +66,7 @@ public sealed partial class AotPublishTests(ITestOutputHelper output)
         }
         finally
         {
-            try
-            {
-                Directory.Delete(root, recursive: true);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-            }
+            LocalFeed.Delete(root);
         }
     }
 

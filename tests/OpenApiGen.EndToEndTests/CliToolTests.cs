@@ -16,9 +16,7 @@ public sealed class CliToolFixture : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
 
-    public string Root { get; } = Path.Combine(Path.GetTempPath(), "openapigen-cli-" + Guid.NewGuid().ToString("N")[..12]);
-
-    public Dictionary<string, string> ToolEnvironment => new() { ["NUGET_PACKAGES"] = Path.Combine(Root, "packages") };
+    public string Root { get; private set; } = "";
 
     public ProcessResult? Install { get; private set; }
 
@@ -26,41 +24,20 @@ public sealed class CliToolFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(Root);
-        File.WriteAllText(Path.Combine(Root, "Directory.Build.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(Root, "Directory.Packages.props"), "<Project />\n");
         var packed = await SharedPackage.GetAsync();
-        File.WriteAllText(Path.Combine(Root, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
-                <add key="openapigen-e2e" value="{packed.Feed}" />
-              </packageSources>
-              <packageSourceMapping>
-                <packageSource key="openapigen-e2e"><package pattern="OpenApiGen.Cli" /></packageSource>
-                <packageSource key="nuget.org"><package pattern="*" /></packageSource>
-              </packageSourceMapping>
-            </configuration>
-            """);
+        Root = LocalFeed.CreateRoot("openapigen-cli-", packed.Feed, "OpenApiGen.Cli");
         var manifest = await RunAsync("new", "tool-manifest");
         Install = await RunAsync("tool", "install", "OpenApiGen.Cli", "--version", packed.Version);
         Log = packed.Log + Environment.NewLine + manifest + Environment.NewLine + Install;
     }
 
-    public Task<ProcessResult> RunAsync(params string[] arguments) => ProcessRunner.RunAsync(Root, Timeout, ToolEnvironment, arguments);
+    public Task<ProcessResult> RunAsync(params string[] arguments) => ProcessRunner.RunAsync(Root, Timeout, LocalFeed.Environment(Root), arguments);
 
     public Task<ProcessResult> OpenApiGenAsync(params string[] arguments) => RunAsync(["openapigen", .. arguments]);
 
     public Task DisposeAsync()
     {
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-        }
+        if (Root.Length > 0) LocalFeed.Delete(Root);
         return Task.CompletedTask;
     }
 }

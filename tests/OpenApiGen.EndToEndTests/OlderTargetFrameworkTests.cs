@@ -9,26 +9,10 @@ public sealed class OlderTargetFrameworkTests(ITestOutputHelper output)
     [Fact]
     public async Task A_net8_and_net9_library_builds_the_generated_client_and_models()
     {
-        var root = Path.Combine(Path.GetTempPath(), "openapigen-tfm-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(root);
+        var packed = await SharedPackage.GetAsync();
+        var root = LocalFeed.CreateRoot("openapigen-tfm-", packed.Feed, "OpenApiGen");
         try
         {
-            var packed = await SharedPackage.GetAsync();
-            File.WriteAllText(Path.Combine(root, "Directory.Build.props"), "<Project />\n");
-            File.WriteAllText(Path.Combine(root, "Directory.Packages.props"), "<Project />\n");
-            File.WriteAllText(Path.Combine(root, "nuget.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
-                    <add key="openapigen-e2e" value="{packed.Feed}" />
-                  </packageSources>
-                  <packageSourceMapping>
-                    <packageSource key="openapigen-e2e"><package pattern="OpenApiGen" /></packageSource>
-                    <packageSource key="nuget.org"><package pattern="*" /></packageSource>
-                  </packageSourceMapping>
-                </configuration>
-                """);
             File.WriteAllText(Path.Combine(root, "Lib.csproj"), $"""
                 <Project Sdk="Microsoft.NET.Sdk">
                   <PropertyGroup>
@@ -53,7 +37,7 @@ public sealed class OlderTargetFrameworkTests(ITestOutputHelper output)
                     public System.Threading.Tasks.Task<bool> RunAsync(string id) => client.Conversations.DeleteConversationAsync(id);
                 }
                 """);
-            var build = await ProcessRunner.RunAsync(root, TimeSpan.FromMinutes(15), new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(root, "packages") },
+            var build = await ProcessRunner.RunAsync(root, TimeSpan.FromMinutes(15), LocalFeed.Environment(root),
                 "build", "Lib.csproj", "-c", "Release", "-nodeReuse:false", "--disable-build-servers");
             output.WriteLine(build.ToString());
             Assert.Equal(0, build.ExitCode);
@@ -62,13 +46,7 @@ public sealed class OlderTargetFrameworkTests(ITestOutputHelper output)
         }
         finally
         {
-            try
-            {
-                Directory.Delete(root, recursive: true);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-            }
+            LocalFeed.Delete(root);
         }
     }
 }

@@ -135,9 +135,7 @@ public abstract class PackedConsumerFixtureBase : IAsyncLifetime
         Directory.CreateDirectory(TempRoot);
 
         // Fence the temp tree off from any Directory.*.props / central package management above it.
-        File.WriteAllText(Path.Combine(TempRoot, "Directory.Build.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(TempRoot, "Directory.Build.targets"), "<Project />\n");
-        File.WriteAllText(Path.Combine(TempRoot, "Directory.Packages.props"), "<Project />\n");
+        LocalFeed.Fence(TempRoot);
 
         var packages = PackagesFolder;
         var consumerDir = ConsumerDirectory;
@@ -152,23 +150,7 @@ public abstract class PackedConsumerFixtureBase : IAsyncLifetime
         Write(packed.Log);
 
         // 2. The consumer project.
-        File.WriteAllText(Path.Combine(TempRoot, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
-                <add key="openapigen-e2e" value="{packed.Feed}" />
-              </packageSources>
-              <packageSourceMapping>
-                <packageSource key="openapigen-e2e">
-                  <package pattern="OpenApiGen" />
-                </packageSource>
-                <packageSource key="nuget.org">
-                  <package pattern="*" />
-                </packageSource>
-              </packageSourceMapping>
-            </configuration>
-            """);
+        LocalFeed.WriteNuGetConfig(TempRoot, packed.Feed, "OpenApiGen");
         File.WriteAllText(Path.Combine(consumerDir, "E2EConsumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk.Web">
               <PropertyGroup>
