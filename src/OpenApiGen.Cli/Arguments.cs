@@ -37,9 +37,9 @@ internal static class Usage
     {
         Console.Error.WriteLine("""
             usage:
-              openapigen generate <spec> -o <dir> [--namespace N] [--client-name C] [--generate Client;Server;Models] [--include P] [--exclude P]
+              openapigen generate <spec> -o <dir> [--namespace N] [--client-name C] [--generate Client,Server,Models] [--include P,P] [--exclude P,P]
               openapigen check <spec>
-              openapigen download <url> -o <file>
+              openapigen download <http or https url> -o <file>
             """);
         return exitCode;
     }

@@ -38,7 +38,11 @@ internal static class Commands
     /// <summary>Fetches a spec into a file: what a source generator may not do.</summary>
     public static async Task<int> DownloadAsync(Arguments args)
     {
-        if (args.Positional.Count != 1 || args["--output"] is not { } output || !Uri.TryCreate(args.Positional[0], UriKind.Absolute, out var url)) return Usage.Print();
+        if (args.Positional.Count != 1 || args["--output"] is not { } output || !Uri.TryCreate(args.Positional[0], UriKind.Absolute, out var url)
+            || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            return Usage.Print();
+        }
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(100) };
         try
         {
@@ -55,9 +59,9 @@ internal static class Commands
             Console.WriteLine($"{bytes.Length} bytes from {url} written to {Path.GetFullPath(output)}");
             return 0;
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"{url}: {ex.Message}");
+            Console.Error.WriteLine($"{url}: {(ex is TaskCanceledException ? "timed out" : ex.Message)}");
             return 1;
         }
     }

@@ -104,4 +104,24 @@ public class ParameterLocationTests
         var response = output.GetTypeByMetadataName("Params.Api.GetItemResponse")!;
         Assert.False(((IPropertySymbol)response.GetMembers("Id").Single()).IsRequired, "readOnly properties are not required");
     }
+
+    [Fact]
+    public void Tags_whose_names_make_one_groups_interface_another_groups_class_still_compile()
+    {
+        // "IUsers" declares IUsersClient (its class) and "Users" would declare IUsersClient (its interface).
+        const string tags = """
+        {
+          "openapi": "3.0.3", "info": { "title": "Tags", "version": "1" },
+          "paths": {
+            "/a": { "get": { "operationId": "a", "tags": ["Users"], "responses": { "204": { "description": "ok" } } } },
+            "/b": { "get": { "operationId": "b", "tags": ["IUsers"], "responses": { "204": { "description": "ok" } } } },
+            "/c": { "get": { "operationId": "c", "tags": ["UsersClient"], "responses": { "204": { "description": "ok" } } } }
+          }
+        }
+        """;
+        var (_, output) = GeneratorHarness.Run(new SpecFile("/project/tags.json", tags, "Tags.Api", "Client;Models"));
+        Assert.Empty(GeneratorHarness.CompileErrors(output));
+        var client = output.GetTypeByMetadataName("Tags.Api.TagsClient")!;
+        Assert.Equal(3, client.GetMembers().OfType<IPropertySymbol>().Count(p => p.Type.Name.EndsWith("Client", StringComparison.Ordinal)));
+    }
 }

@@ -34,11 +34,21 @@ public class DeprecationTests
           properties: { name: { type: string } }
         Pet:
           type: object
+          required: [nickname]
           properties:
             name: { type: string }
             nickname: { type: string, deprecated: true, description: Always empty now. }
             mood: { $ref: '#/components/schemas/OldMood' }
         OldMood: { type: string, enum: [calm, wild], deprecated: true }
+        Shelter:
+          type: object
+          properties:
+            resident: { anyOf: [ { $ref: '#/components/schemas/LegacyPet' }, { $ref: '#/components/schemas/Pet' } ] }
+        OldBase: { type: object, deprecated: true, properties: { id: { type: string } } }
+        NewChild:
+          allOf:
+            - $ref: '#/components/schemas/OldBase'
+            - { type: object, properties: { extra: { type: string } } }
     """;
 
     // Code a user writes against the generated API: every use of a deprecated member must warn here, and only here.
@@ -56,10 +66,13 @@ public class DeprecationTests
     [Fact]
     public void Deprecated_members_are_obsolete_with_their_description_and_the_generated_code_does_not_warn()
     {
-        var (result, output) = GeneratorHarness.Run(new SpecFile("/project/old.yaml", Spec, "Old.Api", "Client;Server;Models"));
+        // AllModels: the union and the derived record of a deprecated base are generated too (no operation uses them).
+        var (result, output) = GeneratorHarness.Run(new SpecFile("/project/old.yaml", Spec, "Old.Api", "Client;Server;AllModels"));
         Assert.Empty(GeneratorHarness.CompileErrors(output));
+        Assert.NotNull(output.GetTypeByMetadataName("Old.Api.NewChild"));
+        Assert.NotNull(output.GetTypeByMetadataName("Old.Api.ShelterResident"));
         var generatedWarnings = output.GetDiagnostics()
-            .Where(d => d.Id is "CS0612" or "CS0618" && d.Location.SourceTree is { } tree && result.GeneratedTrees.Contains(tree))
+            .Where(d => d.Id is "CS0612" or "CS0618" or "CS9042" && d.Location.SourceTree is { } tree && result.GeneratedTrees.Contains(tree))
             .ToList();
         Assert.Empty(generatedWarnings);
 
@@ -70,6 +83,8 @@ public class DeprecationTests
         Assert.Null(Message(output.GetTypeByMetadataName("Old.Api.Pet")!));
         Assert.Equal("Deprecated by the API description: Always empty now.", Message(output.GetTypeByMetadataName("Old.Api.Pet")!.GetMembers("Nickname").Single()));
         Assert.Null(Message(output.GetTypeByMetadataName("Old.Api.Pet")!.GetMembers("Name").Single()));
+        // Required but deprecated: not `required` in C# (CS9042 forbids [Obsolete] there), so building a Pet needs no obsolete member.
+        Assert.False(((IPropertySymbol)output.GetTypeByMetadataName("Old.Api.Pet")!.GetMembers("Nickname").Single()).IsRequired);
         // The operation: on the interface (what DI users hold) and on the class, with its summary.
         var group = output.GetTypeByMetadataName("Old.Api.OldClient+PetsClient")!;
         var contract = output.GetTypeByMetadataName("Old.Api.OldClient+IPetsClient")!;
@@ -84,6 +99,25 @@ public class DeprecationTests
         var user = output.AddSyntaxTrees(CSharpSyntaxTree.ParseText(UserCode, (CSharpParseOptions)output.SyntaxTrees.First().Options, path: "User.cs"));
         var userWarnings = user.GetDiagnostics().Where(d => d.Location.SourceTree?.FilePath == "User.cs").Select(d => d.Id).Order().ToArray();
         Assert.Equal(["CS0618", "CS0618", "CS0618"], userWarnings);
+    }
+
+    [Fact]
+    public void Only_files_that_use_deprecated_members_carry_the_pragma()
+    {
+        var (result, _) = GeneratorHarness.Run(new SpecFile("/project/old.yaml", Spec, "Old.Api", "Client;Server;AllModels"));
+        string[] withPragma = GeneratorHarness.SpecTrees(result)
+            .Where(t => t.ToString().Contains("#pragma warning disable CS0612", StringComparison.Ordinal))
+            .Select(t => Path.GetFileName(t.FilePath))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        // Pet (a deprecated property, a deprecated enum), the union holding LegacyPet, the record deriving from OldBase,
+        // OldBase (its derived type is not deprecated... but it is itself [Obsolete], so no), the JSON context, the
+        // client group of the non-deprecated searchPets (it reads Pet only: no) and the server group (listPets' LegacyPet).
+        Assert.Equal(
+        [
+            "Old.Api.Models.NewChild.g.cs", "Old.Api.Models.Pet.g.cs", "Old.Api.Models.ShelterResident.g.cs",
+            "Old.Api.OldJsonContext.g.cs", "Old.Api.PetsControllerBase.g.cs",
+        ], withPragma);
     }
 
     [Fact]

@@ -111,6 +111,15 @@ public class OperationFilterTests
     }
 
     [Fact]
+    public void A_project_wide_pattern_that_matches_nothing_in_this_spec_is_not_reported()
+    {
+        // The project's list is meant for every spec; another spec of the project may be the one with the tag.
+        var (methods, _, diagnostics) = Generate(null, null, new Dictionary<string, string> { ["OpenApiExclude"] = "tag:Internal;tag:Settings" });
+        Assert.DoesNotContain(methods, m => m.StartsWith("SettingsClient", StringComparison.Ordinal));
+        Assert.DoesNotContain(diagnostics, d => d.Id == "OAG019");
+    }
+
+    [Fact]
     public void A_project_default_does_not_make_other_json_files_specs()
     {
         var (result, _) = GeneratorHarness.Run(new SpecFile("/project/appsettings.json", """{ "Logging": { "LogLevel": "Warning" } }""",

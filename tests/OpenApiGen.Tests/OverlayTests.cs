@@ -93,6 +93,27 @@ public class OverlayTests
     }
 
     [Fact]
+    public void Nested_arrays_are_appended_to_escaped_names_are_decoded_and_a_mismatched_update_is_an_error()
+    {
+        const string overlay = """
+        overlay: 1.0.0
+        actions:
+          - target: "$.paths['\u002Fpets'].get"
+            update: { tags: [Animals] }
+          - target: $.info
+            update: just text
+        """;
+        var (result, output) = GeneratorHarness.Run(new SpecFile("/project/pets.yaml", Spec, "Pets.Api", "Client;Models"),
+            OverlayFile(overlay, target: "./PETS.yaml"));
+        // tags [Pets] + [Animals]: the first tag still names the group.
+        Assert.NotNull(output.GetTypeByMetadataName("Pets.Api.PetsClient+IPetsOperationsClient"));
+        var error = Assert.Single(result.Diagnostics, d => d.Id == "OAG022");
+        Assert.Contains("an object is updated with an object, not string", error.GetMessage());
+        Assert.Equal(5, error.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "OAG021");
+    }
+
+    [Fact]
     public void An_overlay_that_names_no_spec_says_so()
     {
         var (result, _) = GeneratorHarness.Run(new SpecFile("/project/pets.yaml", Spec, "Pets.Api", "Client;Models"), OverlayFile(Overlay, target: "other.yaml"));

@@ -27,26 +27,36 @@ public static class RenderPlanner
         var context = spec.Context;
         var prefix = context.Namespace + ".";
         var none = EquatableArray<string>.Empty;
+        var deprecated = new HashSet<string>(spec.Models.Where(m => m.Deprecated).Select(m => m.Name), System.StringComparer.Ordinal);
         if (spec.Generate.Models)
         {
-            foreach (var model in spec.Models) yield return new RenderUnit(prefix + "Models." + model.Name + ".g.cs", RenderKind.Model, context, model, null, none);
+            foreach (var model in spec.Models)
+            {
+                yield return new RenderUnit(prefix + "Models." + model.Name + ".g.cs", RenderKind.Model, context, model, null, none, UsesObsolete: ObsoleteUse.InModel(model, deprecated));
+            }
         }
         if (spec.Generate.Models || spec.Generate.Client)
         {
             // Lists types, never descriptions: a documentation edit leaves this file cached.
-            yield return new RenderUnit(prefix + context.ClientName + "JsonContext.g.cs", RenderKind.JsonContext, context, null, null, none, JsonTypeCatalog.Build(spec));
+            yield return new RenderUnit(prefix + context.ClientName + "JsonContext.g.cs", RenderKind.JsonContext, context, null, null, none, JsonTypeCatalog.Build(spec), UsesObsolete: deprecated.Count > 0);
         }
         if (spec.Generate.Client)
         {
             var groups = spec.Groups.Select(g => g.Name).ToEquatableArray();
             yield return new RenderUnit(prefix + context.ClientName + "Client.g.cs", RenderKind.ClientCore, context, null, null, groups);
-            foreach (var group in spec.Groups) yield return new RenderUnit(prefix + context.ClientName + "Client." + group.Name + ".g.cs", RenderKind.ClientGroup, context, null, group, none);
+            foreach (var group in spec.Groups)
+            {
+                yield return new RenderUnit(prefix + context.ClientName + "Client." + group.Name + ".g.cs", RenderKind.ClientGroup, context, null, group, none, UsesObsolete: ObsoleteUse.InGroup(group, deprecated, client: true));
+            }
         }
         if (spec.Generate.Server)
         {
             yield return new RenderUnit(prefix + context.ClientName + "ServerInput.g.cs", RenderKind.ServerInput, context, null, null, none);
             if (context.SecuritySchemes.Count > 0) yield return new RenderUnit(prefix + context.ClientName + "Security.g.cs", RenderKind.ServerSecurity, context, null, null, none);
-            foreach (var group in spec.Groups) yield return new RenderUnit(prefix + group.ControllerName + ".g.cs", RenderKind.ServerGroup, context, null, group, none);
+            foreach (var group in spec.Groups)
+            {
+                yield return new RenderUnit(prefix + group.ControllerName + ".g.cs", RenderKind.ServerGroup, context, null, group, none, UsesObsolete: ObsoleteUse.InGroup(group, deprecated, client: false));
+            }
         }
     }
 }

@@ -9,8 +9,7 @@ public sealed record SpecContext(
     EquatableArray<SecuritySchemeDef> SecuritySchemes,
     bool EmitHttpClientFactory,
     bool HasFileParts = false,
-    bool HasMultipart = false,
-    bool HasDeprecated = false);
+    bool HasMultipart = false);
 
 /// <summary>One spec, read and named: the model the emitters render from.</summary>
 public sealed record ApiSpec(
@@ -38,4 +37,5 @@ public enum RenderKind
 }
 
 /// <summary>One generated file: the unit of caching for rendering.</summary>
-public sealed record RenderUnit(string HintName, RenderKind Kind, SpecContext Context, ModelDef? Model, OperationGroup? Group, EquatableArray<string> GroupNames, EquatableArray<JsonTypeEntry> JsonTypes = default);
+/// <remarks><see cref="UsesObsolete"/>: the file uses members the spec deprecates outside an [Obsolete] context (see Emit.ObsoleteUse).</remarks>
+public sealed record RenderUnit(string HintName, RenderKind Kind, SpecContext Context, ModelDef? Model, OperationGroup? Group, EquatableArray<string> GroupNames, EquatableArray<JsonTypeEntry> JsonTypes = default, bool UsesObsolete = false);

@@ -6,7 +6,8 @@ public sealed record GenerateOptions(bool Models, bool Client, bool Server, bool
 
 /// <summary>One AdditionalFiles spec with its per-file options (item metadata, else the project's property of the same name): the first stage's output.</summary>
 /// <remarks>
-/// <see cref="Include"/> and <see cref="Exclude"/>: the raw operation filter lists (see Reading.OperationFilter).
+/// <see cref="Include"/> and <see cref="Exclude"/>: the raw operation filter lists (see Reading.OperationFilter);
+/// <see cref="IncludeFromProject"/>/<see cref="ExcludeFromProject"/>: the list is the project's default, meant for several specs.
 /// <see cref="ReferenceClassName"/> and <see cref="ReferenceOptions"/>: an &lt;OpenApiReference&gt; item's ClassName and
 /// Options (NSwag flags), mapped by build/OpenApiGen.targets (see Reading.OpenApiReferenceOptions).
 /// </remarks>
@@ -21,7 +22,9 @@ public sealed record SpecInput(
     string? Exclude = null,
     string? ReferenceClassName = null,
     string? ReferenceOptions = null,
-    EquatableArray<OverlayInput> Overlays = default);
+    EquatableArray<OverlayInput> Overlays = default,
+    bool IncludeFromProject = false,
+    bool ExcludeFromProject = false);
 
 /// <summary>An OpenAPI Overlay document (AdditionalFiles with OpenApiOverlay metadata) and the spec file it names.</summary>
 public sealed record OverlayInput(string Path, string Text, string Target);

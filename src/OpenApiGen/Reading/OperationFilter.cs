@@ -24,8 +24,9 @@ public sealed class OperationFilter
         _exclude = exclude;
     }
 
-    public static OperationFilter Read(string? include, string? exclude, string specPath, ReadContext context) =>
-        new(Parse(include, "OpenApiInclude", specPath, context), Parse(exclude, "OpenApiExclude", specPath, context));
+    /// <remarks>A list set for the whole project is meant for several specs: its patterns may match nothing in this one.</remarks>
+    public static OperationFilter Read(Model.SpecInput input, ReadContext context) =>
+        new(Parse(input.Include, "OpenApiInclude", input.IncludeFromProject, input.Path, context), Parse(input.Exclude, "OpenApiExclude", input.ExcludeFromProject, input.Path, context));
 
     public bool Keeps(string path, string? operationId, IEnumerable<string> tags)
     {
@@ -41,13 +42,13 @@ public sealed class OperationFilter
     /// <summary>A pattern that matched no operation of the spec is a typo or a stale filter: say which.</summary>
     public void ReportUnmatched(string specPath, ReadContext context)
     {
-        foreach (var pattern in _include.Concat(_exclude).Where(p => !p.Matched))
+        foreach (var pattern in _include.Concat(_exclude).Where(p => !p.Matched && !p.FromProject))
         {
             context.Report(DiagnosticDescriptors.FilterMatchesNothing.Id, null, pattern.Text, pattern.Option, specPath);
         }
     }
 
-    private static List<Pattern> Parse(string? raw, string option, string specPath, ReadContext context)
+    private static List<Pattern> Parse(string? raw, string option, bool fromProject, string specPath, ReadContext context)
     {
         var patterns = new List<Pattern>();
         foreach (var text in (raw ?? "").Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim()).Where(p => p.Length > 0))
@@ -60,7 +61,7 @@ public sealed class OperationFilter
                 context.Report(DiagnosticDescriptors.UnknownMetadata.Id, null, text, option, specPath, "tag:Name, path:/glob/** or operation:operationId separated by ';'");
                 continue;
             }
-            patterns.Add(new Pattern(text, option, kind, Glob(glob)));
+            patterns.Add(new Pattern(text, option, kind, Glob(glob)) { FromProject = fromProject });
         }
         return patterns;
     }
@@ -89,6 +90,8 @@ public sealed class OperationFilter
         public string Option { get; } = option;
 
         public bool Matched { get; private set; }
+
+        public bool FromProject { get; init; }
 
         public bool Matches(string path, string? operationId, IReadOnlyCollection<string> tags)
         {

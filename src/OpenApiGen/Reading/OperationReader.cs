@@ -75,11 +75,16 @@ public sealed class OperationReader
         }
 
         var groups = new List<OperationGroup>();
+        // Each group is a property {G}, a class {G}Client and an interface I{G}Client, all members of the client class:
+        // tags "Users" and "IUsers" would otherwise both declare IUsersClient.
+        var clientMembers = new HashSet<string>(reservedGroups, StringComparer.Ordinal);
         foreach (var group in operations.GroupBy(o => o.Group).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var groupName = reservedGroups.Contains(group.Key) || group.Key.StartsWith("Has", StringComparison.Ordinal) || group.Key.StartsWith("Apply", StringComparison.Ordinal)
                 ? group.Key + "Operations"
                 : group.Key;
+            while (new[] { groupName, groupName + "Client", "I" + groupName + "Client" }.Any(clientMembers.Contains)) groupName += "Operations";
+            clientMembers.UnionWith(new[] { groupName, groupName + "Client", "I" + groupName + "Client" });
             var names = new NameScope();
             var list = new List<OperationDef>();
             foreach (var (_, operation, pointer) in group)

@@ -438,8 +438,10 @@ public sealed class SchemaMapper
                 var memberName = members.Claim(wanted);
                 var type = Map(pair.Value, name + Identifier.Pascal(pair.Key, "Property"), propertyPointer);
                 // readOnly values are absent from requests and writeOnly ones from responses: one record serves both, so neither is required.
-                var required = requiredNames.Contains(pair.Key) && !IsReadOrWriteOnly(pair.Value);
-                properties.Add(new PropertyDef(memberName, pair.Key, type, required, SafeDescription(pair.Value), OwnDeprecated(pair.Value)));
+                // Nor is a deprecated one: C# rejects [Obsolete] on a required member (CS9042), and servers drop such fields.
+                var deprecated = OwnDeprecated(pair.Value);
+                var required = requiredNames.Contains(pair.Key) && !IsReadOrWriteOnly(pair.Value) && !deprecated;
+                properties.Add(new PropertyDef(memberName, pair.Key, type, required, SafeDescription(pair.Value), deprecated));
             }
         }
         // Properties beside oneOf/anyOf object branches (Vercel's {method} beside oneOf [add, move-in, transfer-in]): the

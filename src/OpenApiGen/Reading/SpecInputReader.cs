@@ -32,7 +32,8 @@ public static class SpecInputReader
         if (Own("OpenApiGenerate") is null && Own("OpenApiNamespace") is null && !LooksLikeOpenApi(text)) return null;
         return new SpecInput(file.Path, text, Get("OpenApiNamespace"), Get("OpenApiClientName"), Get("OpenApiGenerate"),
             string.IsNullOrWhiteSpace(rootNamespace) ? null : rootNamespace, Get("OpenApiInclude"), Get("OpenApiExclude"),
-            Own("OpenApiReferenceClassName"), Own("OpenApiReferenceOptions"));
+            Own("OpenApiReferenceClassName"), Own("OpenApiReferenceOptions"),
+            IncludeFromProject: Own("OpenApiInclude") is null, ExcludeFromProject: Own("OpenApiExclude") is null);
     }
 
     /// <summary>An AdditionalFiles item with OpenApiOverlay metadata: an overlay of the spec file that metadata names.</summary>
@@ -49,12 +50,16 @@ public static class SpecInputReader
         return mine.Length == 0 ? spec : spec with { Overlays = mine.ToEquatableArray() };
     }
 
-    /// <summary>OpenApiOverlay names a spec by its file name or by a path ending in it (as written in the project, either separator).</summary>
+    /// <summary>
+    /// OpenApiOverlay names a spec by its file name or by a path ending in it (as written in the project, either separator,
+    /// any case: project files are written on Windows and macOS too). Leading "./" and "../" segments say nothing.
+    /// </summary>
     public static bool Names(OverlayInput overlay, string specPath)
     {
-        var wanted = overlay.Target.Replace('\\', '/').TrimStart('.', '/');
+        var wanted = overlay.Target.Replace('\\', '/');
+        while (wanted.StartsWith("./", StringComparison.Ordinal) || wanted.StartsWith("../", StringComparison.Ordinal)) wanted = wanted.Substring(wanted.IndexOf('/') + 1);
         var path = specPath.Replace('\\', '/');
-        return path.Equals(wanted, StringComparison.Ordinal) || path.EndsWith("/" + wanted, StringComparison.Ordinal);
+        return wanted.Length > 0 && (path.Equals(wanted, StringComparison.OrdinalIgnoreCase) || path.EndsWith("/" + wanted, StringComparison.OrdinalIgnoreCase));
     }
 
     private static bool LooksLikeOpenApi(string text) =>

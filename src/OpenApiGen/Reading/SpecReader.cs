@@ -80,7 +80,7 @@ public static class SpecReader
         context.CancellationToken.ThrowIfCancellationRequested();
         var schemas = new SchemaMapper(context, typeNames, document);
         var schemes = SecurityReader.ReadSchemes(document, context);
-        var filter = OperationFilter.Read(input.Include, input.Exclude, input.Path, context);
+        var filter = OperationFilter.Read(input, context);
         var groups = new OperationReader(document, context, schemas, schemes).ReadGroups(typeNames, clientName, filter);
         filter.ReportUnmatched(input.Path, context);
         schemas.MapComponents(generate.AllModels);
@@ -98,9 +98,6 @@ public static class SpecReader
         // Unused schemas go first: merging then names each shared type after a place the operations use, and has less to compare.
         var complete = generate.AllModels ? schemas.CompleteModels() : ModelPruner.KeepUsed(schemas.CompleteModels(), groups);
         var (models, named) = ModelDeduplicator.Apply(complete, groups, schemas.ModelPointers, schemas.InlineModels, context);
-        // Deprecated members become [Obsolete]; the generated code that uses them then silences CS0612/CS0618 for itself.
-        var hasDeprecated = models.Any(m => m.Deprecated || m.Properties.Any(p => p.Deprecated)) || named.Any(g => g.Operations.Any(o => o.Deprecated));
-        specContext = specContext with { HasDeprecated = hasDeprecated };
         return new ApiSpec(specContext, generate, models.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray(), named.ToEquatableArray());
     }
 

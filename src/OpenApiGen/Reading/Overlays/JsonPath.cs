@@ -226,14 +226,35 @@ public sealed class JsonPath
             }
         }
 
+        // RFC 9535 string literals: \b \f \n \r \t \/ \\ \' \" and \uXXXX (surrogate pairs as two escapes).
         private string Quoted()
         {
             var quote = text[_at++];
             var sb = new StringBuilder();
             while (_at < text.Length && text[_at] != quote)
             {
-                if (text[_at] == '\\' && _at + 1 < text.Length) _at++;
-                sb.Append(text[_at++]);
+                if (text[_at] != '\\')
+                {
+                    sb.Append(text[_at++]);
+                    continue;
+                }
+                if (++_at >= text.Length) break;
+                var escaped = text[_at++];
+                switch (escaped)
+                {
+                    case 'b': sb.Append('\b'); break;
+                    case 'f': sb.Append('\f'); break;
+                    case 'n': sb.Append('\n'); break;
+                    case 'r': sb.Append('\r'); break;
+                    case 't': sb.Append('\t'); break;
+                    case '/' or '\\' or '\'' or '"': sb.Append(escaped); break;
+                    case 'u' when _at + 4 <= text.Length && int.TryParse(text.Substring(_at, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code):
+                        sb.Append((char)code);
+                        _at += 4;
+                        break;
+                    default:
+                        throw Error("unknown escape '\\" + escaped + "'");
+                }
             }
             Expect(quote);
             return sb.ToString();

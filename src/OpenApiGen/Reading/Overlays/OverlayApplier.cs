@@ -12,8 +12,8 @@ namespace OpenApiGen.Reading.Overlays;
 /// <summary>
 /// Applies OpenAPI Overlay 1.0 documents to a spec's node tree before it is read: the standard way to rename, extend or
 /// remove parts of a third-party spec without editing it. Each action's JSONPath <c>target</c> selects nodes;
-/// <c>remove: true</c> deletes them, else <c>update</c> is merged into each (objects recursively, arrays appended,
-/// other values replaced). Overlays apply in the order of their paths; actions in document order. Problems are located
+/// <c>remove: true</c> deletes them, else <c>update</c> is merged into each (objects recursively, arrays appended to,
+/// other values replaced; an object updated with a non-object is OAG022). Overlays apply in the order of their paths; actions in document order. Problems are located
 /// in the overlay file: an action that selects nothing is OAG021, anything that stops an overlay from applying OAG022.
 /// </summary>
 public static class OverlayApplier
@@ -94,8 +94,15 @@ public static class OverlayApplier
                 Report(context, DiagnosticDescriptors.OverlayTargetsNothing.Id, overlay, positions, at + "/target", i.ToString(System.Globalization.CultureInfo.InvariantCulture), target, overlay.Path);
                 continue;
             }
-            if (remove) Remove(selections, () => Fail(at, "the whole document cannot be removed"));
-            else foreach (var selection in selections) Update(selection, update!);
+            if (remove)
+            {
+                Remove(selections, () => Fail(at, "the whole document cannot be removed"));
+                continue;
+            }
+            foreach (var selection in selections)
+            {
+                if (Update(selection, update!) is { } why) Fail(at + "/update", why);
+            }
         }
     }
 
@@ -119,21 +126,24 @@ public static class OverlayApplier
         }
     }
 
-    private static void Update(JsonPath.Selection selection, JsonNode update)
+    // Objects merge, arrays take the update's items at their end, other values are replaced; null when applied.
+    private static string? Update(JsonPath.Selection selection, JsonNode update)
     {
         switch (selection.Node)
         {
             case JsonObject target when update is JsonObject changes:
                 Merge(target, changes);
-                break;
+                return null;
+            case JsonObject:
+                return "an object is updated with an object, not " + update.GetValueKind().ToString().ToLowerInvariant();
             case JsonArray list:
-                foreach (var item in update is JsonArray items ? items.ToList() : new List<JsonNode?> { update }) list.Add(item?.DeepClone());
-                break;
+                Append(list, update);
+                return null;
             default:
-                // A value (or null) is replaced where it stands.
                 if (selection.Parent is JsonObject o && selection.Key is string name) o[name] = update.DeepClone();
                 else if (selection.Parent is JsonArray a && selection.Key is int index) a[index] = update.DeepClone();
-                break;
+                else return "the document root is an object";
+                return null;
         }
     }
 
@@ -142,8 +152,14 @@ public static class OverlayApplier
         foreach (var pair in changes.ToList())
         {
             if (target[pair.Key] is JsonObject inner && pair.Value is JsonObject more) Merge(inner, more);
+            else if (target[pair.Key] is JsonArray list && pair.Value is JsonArray items) Append(list, items);
             else target[pair.Key] = pair.Value?.DeepClone();
         }
+    }
+
+    private static void Append(JsonArray list, JsonNode update)
+    {
+        foreach (var item in update is JsonArray items ? items.ToList() : new List<JsonNode?> { update }) list.Add(item?.DeepClone());
     }
 
     private static void Report(ReadContext context, string id, OverlayInput overlay, Lazy<JsonPositionMap> positions, string pointer, params string[] args)
