@@ -85,7 +85,8 @@ public sealed class GeneratedClient : IDisposable
     /// <summary>The group client (client.Pets) and its method for the operation.</summary>
     public (object Group, MethodInfo Method) Find(object client, OperationGroup group, OperationDef operation)
     {
-        var groupProperty = ClientType.GetProperties().Single(p => p.PropertyType.Name == group.Name + "Client" && p.PropertyType.DeclaringType == ClientType);
+        // The group property is typed by the group's interface ({Client}Client.I{Group}Client), named after the group.
+        var groupProperty = ClientType.GetProperties().Single(p => p.Name == group.Name && p.PropertyType.DeclaringType == ClientType);
         var method = groupProperty.PropertyType.GetMethod(operation.Name + "Async") ?? throw new MissingMethodException(groupProperty.PropertyType.Name, operation.Name + "Async");
         return (groupProperty.GetValue(client)!, method);
     }
