@@ -39,42 +39,31 @@ internal static class SharedPackage
         var feed = Path.Combine(Root, "feed");
         Directory.CreateDirectory(feed);
 
-        // --artifacts-path keeps this build's bin/obj out of src/OpenApiGen, so it cannot collide with a build someone
-        // runs in the work tree at the same time.
-        var pack = await ProcessRunner.RunAsync(
-            RepoLayout.Root,
-            PackTimeout,
-            null,
-            "pack", RepoLayout.GeneratorProject,
-            "-c", "Release",
-            "-o", feed,
-            $"-p:Version={Version}",
-            "--artifacts-path", Path.Combine(Root, "pack-artifacts"),
-            "-nodeReuse:false",
-            "--disable-build-servers");
-        log.AppendLine(pack.ToString());
-        if (pack.ExitCode != 0)
+        // The generator, then the openapigen dotnet tool: same version, same feed. --artifacts-path keeps these builds'
+        // bin/obj out of src/, so they cannot collide with a build someone runs in the work tree at the same time.
+        async Task<ProcessResult> PackOneAsync(string project)
         {
-            throw new InvalidOperationException(
-                $"dotnet pack failed (exit {(pack.TimedOut ? "TIMEOUT" : pack.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture))}):{BuildOutput.ErrorLines(pack.Output)}{Environment.NewLine}{log}");
+            var result = await ProcessRunner.RunAsync(
+                RepoLayout.Root,
+                PackTimeout,
+                null,
+                "pack", project,
+                "-c", "Release",
+                "-o", feed,
+                $"-p:Version={Version}",
+                "--artifacts-path", Path.Combine(Root, "pack-artifacts"),
+                "-nodeReuse:false",
+                "--disable-build-servers");
+            log.AppendLine(result.ToString());
+            if (result.ExitCode != 0)
+            {
+                throw new InvalidOperationException(
+                    $"dotnet pack {Path.GetFileName(project)} failed (exit {(result.TimedOut ? "TIMEOUT" : result.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture))}):{BuildOutput.ErrorLines(result.Output)}{Environment.NewLine}{log}");
+            }
+            return result;
         }
-        // The openapigen dotnet tool, same version, same feed.
-        var packCli = await ProcessRunner.RunAsync(
-            RepoLayout.Root,
-            PackTimeout,
-            null,
-            "pack", RepoLayout.CliProject,
-            "-c", "Release",
-            "-o", feed,
-            $"-p:Version={Version}",
-            "--artifacts-path", Path.Combine(Root, "pack-artifacts"),
-            "-nodeReuse:false",
-            "--disable-build-servers");
-        log.AppendLine(packCli.ToString());
-        if (packCli.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet pack of the CLI failed:{BuildOutput.ErrorLines(packCli.Output)}{Environment.NewLine}{log}");
-        }
+        var pack = await PackOneAsync(RepoLayout.GeneratorProject);
+        await PackOneAsync(RepoLayout.CliProject);
         var packagePath = Path.Combine(feed, $"OpenApiGen.{Version}.nupkg");
         if (!File.Exists(packagePath))
         {
