@@ -14,6 +14,25 @@ public static class InputErrors
 
     public static string Attribute(SpecContext context, OperationDef op)
     {
+        var (positional, named) = Arguments(context, op);
+        return "[global::" + context.Namespace + "." + context.ClientName + "InputError(" + string.Join(", ", positional.Concat(named)) + ")]";
+    }
+
+    /// <summary>The same description as an object, for a minimal-API endpoint.</summary>
+    public static string New(SpecContext context, OperationDef op)
+    {
+        var (positional, named) = Arguments(context, op);
+        return "new global::" + context.Namespace + "." + context.ClientName + "InputErrorAttribute(" + string.Join(", ", positional) + ")" + Initializer(named);
+    }
+
+    private static string Initializer(IEnumerable<string> named)
+    {
+        var list = named.ToList();
+        return list.Count == 0 ? "" : " { " + string.Join(", ", list) + " }";
+    }
+
+    private static (IEnumerable<string> Positional, IEnumerable<string> Named) Arguments(SpecContext context, OperationDef op)
+    {
         var response = InvalidInputStatuses.Select(s => op.Responses.FirstOrDefault(r => r.StatusCode == s)).FirstOrDefault(r => r is not null);
         var status = response is null || !int.TryParse(response.StatusCode, out var code) ? 400 : code;
         var contentType = response is null ? "application/problem+json" : response.ContentType ?? "";
@@ -23,8 +42,7 @@ public static class InputErrors
             .Concat(op.Body?.Fields.Select(f => (f.WireName, "body")) ?? Enumerable.Empty<(string, string)>())
             .SelectMany(s => new[] { CSharp.Literal(s.Item1), CSharp.Literal(s.Item2) });
         var named = (op.Body is { Kind: BodyKind.Json, Rule: not null } ? new[] { "CheckBody = true" } : new string[0]).Concat(DetailMember(response));
-        return "[global::" + context.Namespace + "." + context.ClientName + "InputError(" + string.Join(", ",
-            new[] { CSharp.Int(status), CSharp.Literal(contentType), Shape(context, shape) }.Concat(sources).Concat(named)) + ")]";
+        return (new[] { CSharp.Int(status), CSharp.Literal(contentType), Shape(context, shape) }.Concat(sources), named);
     }
 
     /// <summary>The attribute that makes the security handler write a documented 401 body, or null when none is documented.</summary>
@@ -34,6 +52,15 @@ public static class InputErrors
         if (response?.ContentType is null || response.Shape == ErrorShape.None) return null;
         return "[global::" + context.Namespace + "." + context.ClientName + "Challenge(" + string.Join(", ",
             new[] { CSharp.Literal(response.ContentType), Shape(context, response.Shape) }.Concat(DetailMember(response))) + ")]";
+    }
+
+    /// <summary>The same as endpoint metadata for a minimal-API endpoint, or null.</summary>
+    public static string? NewChallenge(SpecContext context, OperationDef op)
+    {
+        var response = op.Responses.FirstOrDefault(r => r.StatusCode == "401");
+        if (response?.ContentType is null || response.Shape == ErrorShape.None) return null;
+        return "new global::" + context.Namespace + "." + context.ClientName + "ChallengeAttribute(" + CSharp.Literal(response.ContentType) + ", " + Shape(context, response.Shape) + ")"
+            + Initializer(DetailMember(response));
     }
 
     // Named only when it is not the default "detail", so the attributes of FastAPI specs stay as they were.

@@ -35,6 +35,9 @@ public sealed class InputRuleCode
         return checks;
     }
 
+    /// <summary>The static field that holds <paramref name="rule"/>, declared on first use.</summary>
+    public string Reference(InputRule rule) => "InputRules." + Field(rule);
+
     // MVC keys action arguments by the parameter's name without a verbatim '@'.
     private string Argument(string name, InputRule rule, string location, string wireName) =>
         _ruleType + ".CheckArgument(context, " + CSharp.Literal(name.TrimStart('@')) + ", InputRules." + Field(rule) + ", " + CSharp.Literal(location) + ", " + CSharp.Literal(wireName) + ", errors);";

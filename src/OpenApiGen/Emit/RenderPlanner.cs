@@ -49,13 +49,25 @@ public static class RenderPlanner
                 yield return new RenderUnit(prefix + context.ClientName + "Client." + group.Name + ".g.cs", RenderKind.ClientGroup, context, null, group, none, UsesObsolete: ObsoleteUse.InGroup(group, deprecated, client: true));
             }
         }
-        if (spec.Generate.Server)
+        if (spec.Generate.Server || spec.Generate.MinimalApi)
         {
             yield return new RenderUnit(prefix + context.ClientName + "ServerInput.g.cs", RenderKind.ServerInput, context, null, null, none);
             if (context.SecuritySchemes.Count > 0) yield return new RenderUnit(prefix + context.ClientName + "Security.g.cs", RenderKind.ServerSecurity, context, null, null, none);
+        }
+        if (spec.Generate.Server)
+        {
             foreach (var group in spec.Groups)
             {
                 yield return new RenderUnit(prefix + group.ControllerName + ".g.cs", RenderKind.ServerGroup, context, null, group, none, UsesObsolete: ObsoleteUse.InGroup(group, deprecated, client: false));
+            }
+        }
+        if (spec.Generate.MinimalApi)
+        {
+            var groups = spec.Groups.Select(g => g.Name).ToEquatableArray();
+            yield return new RenderUnit(prefix + context.ClientName + "Endpoints.g.cs", RenderKind.MinimalEndpoints, context, null, null, groups);
+            foreach (var group in spec.Groups)
+            {
+                yield return new RenderUnit(prefix + group.HandlerName + ".g.cs", RenderKind.MinimalGroup, context, null, group, none, UsesObsolete: ObsoleteUse.InGroup(group, deprecated, client: false));
             }
         }
     }

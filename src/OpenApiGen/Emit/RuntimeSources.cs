@@ -15,6 +15,7 @@ public enum RuntimePart
     OpenEnums = 4,
     Redirects = 8,
     Unions = 16,
+    Endpoints = 32,
 }
 
 /// <summary>
@@ -32,6 +33,7 @@ public static class RuntimeSources
     {
         RenderKind.ClientCore => RuntimePart.Http | RuntimePart.Redirects,
         RenderKind.ClientGroup => RuntimePart.Http,
+        RenderKind.MinimalGroup => RuntimePart.Endpoints,
         RenderKind.Model => unit.Model!.Kind switch
         {
             ModelKind.Enum => RuntimePart.OpenEnums,

@@ -31,6 +31,8 @@ public static class ServerViews
         context.Namespace,
         SourceEmitter.Version,
         Client = context.ClientName,
+        context.Mvc,
+        context.MinimalApi,
     };
 
     public static object Group(SpecContext context, OperationGroup group)
@@ -46,7 +48,7 @@ public static class ServerViews
     // does not list, which refused every valid request). The client still sends them: servers in the wild may want them.
     private static readonly HashSet<string> IgnoredHeaders = new(System.StringComparer.OrdinalIgnoreCase) { "Accept", "Content-Type", "Authorization" };
 
-    private static OperationDef WithoutIgnoredHeaders(OperationDef op) => op.Parameters.Any(IsIgnored)
+    internal static OperationDef WithoutIgnoredHeaders(OperationDef op) => op.Parameters.Any(IsIgnored)
         ? op with { Parameters = op.Parameters.Where(p => !IsIgnored(p)).ToEquatableArray() }
         : op;
 
@@ -70,6 +72,8 @@ public static class ServerViews
             HasRawBodies = group.Operations.Any(op => op.Body is { Kind: BodyKind.Text or BodyKind.Binary, Fields.Count: 0 }),
         },
         Client = context.ClientName,
+        // With a minimal-API server too, the result types are declared once, by the minimal-API file, for both.
+        DeclareResults = !context.MinimalApi,
     };
 
     // Primitive items MVC's delimited binder can parse through IParsable<T> (open enums implement it too).
@@ -79,7 +83,7 @@ public static class ServerViews
         "global::System.DateOnly", "global::System.TimeOnly", "global::System.Uri",
     };
 
-    private static bool IsParsable(TypeRef type) =>
+    internal static bool IsParsable(TypeRef type) =>
         !type.Nullable && ((type.Kind == TypeKind.Primitive && ParsableItems.Contains(type.Name) && type.Name != "global::System.Uri")
             || (type.Kind == TypeKind.Named && type.IsValueType && type.Name.Length > 0));
 
@@ -143,11 +147,9 @@ public static class ServerViews
         var attributes = new List<string>();
         var known = context.SecuritySchemes.ToDictionary(s => s.Key);
         var alternatives = op.Security.Where(r => r.Schemes.All(known.ContainsKey)).ToList();
-        if (alternatives.Count > 0 && alternatives.All(a => a.Schemes.Count > 0))
+        if (SecurityArguments(context, op) is { } arguments)
         {
-            // One argument per alternative (OR); schemes inside one are joined by \u001F and must all authenticate (AND).
-            var arguments = alternatives.Select(a => string.Join(" + \"\\u001F\" + ", a.Schemes.Select(k => "global::" + context.Namespace + "." + context.ClientName + "SecuritySchemes." + known[k].Identifier)));
-            attributes.Add("[global::" + context.Namespace + "." + context.ClientName + "SecurityRequirement(" + string.Join(", ", arguments) + ")]");
+            attributes.Add("[global::" + context.Namespace + "." + context.ClientName + "SecurityRequirement(" + arguments + ")]");
         }
         if (op.Parameters.Count > 0 || op.Body is not null) attributes.Add(InputErrors.Attribute(context, op));
         if (alternatives.Count > 0 && InputErrors.Challenge(context, op) is { } challenge) attributes.Add(challenge);
@@ -219,7 +221,7 @@ public static class ServerViews
         return string.Join(", ", parts);
     }
 
-    private static object Result(ResponseDef response, string ns)
+    internal static ResultView Result(ResponseDef response, string ns)
     {
         var fixedCode = int.TryParse(response.StatusCode, out var code);
         var status = fixedCode ? CSharp.Int(code) : "statusCode";
@@ -228,12 +230,22 @@ public static class ServerViews
         if (response.Type is not null) parameters.Add(CSharp.Type(response.Type, ns) + " value");
         var arguments = status + ", " + (response.Type is null ? "null" : "value") + ", " + CSharp.Literal(response.ContentType);
         var doc = response.StatusCode + ": " + (response.Description ?? "");
-        return new
-        {
-            Member = response.MemberName,
-            Parameters = string.Join(", ", parameters),
-            Arguments = arguments,
-            Doc = CSharp.DocComment(doc, "        "),
-        };
+        return new ResultView(response.MemberName, string.Join(", ", parameters), arguments, CSharp.DocComment(doc, "        "));
+    }
+
+    /// <summary>
+    /// The security requirement's constructor arguments: one per alternative (OR), schemes inside one joined by \u001F
+    /// (AND); null when the operation is anonymous or one alternative needs nothing.
+    /// </summary>
+    internal static string? SecurityArguments(SpecContext context, OperationDef op)
+    {
+        var known = context.SecuritySchemes.ToDictionary(s => s.Key);
+        var alternatives = op.Security.Where(r => r.Schemes.All(known.ContainsKey)).ToList();
+        if (alternatives.Count == 0 || !alternatives.All(a => a.Schemes.Count > 0)) return null;
+        var arguments = alternatives.Select(a => string.Join(" + \"\\u001F\" + ", a.Schemes.Select(k => "global::" + context.Namespace + "." + context.ClientName + "SecuritySchemes." + known[k].Identifier)));
+        return string.Join(", ", arguments);
     }
 }
+
+/// <summary>One factory of a server result type: its member name, parameters, constructor arguments and doc comment.</summary>
+public sealed record ResultView(string Member, string Parameters, string Arguments, string Doc);

@@ -31,6 +31,8 @@ public static class SourceEmitter
         RenderKind.JsonContext => TemplateRenderer.Render("JsonContext", ModelViews.JsonContext(unit.Context, unit.JsonTypes)),
         RenderKind.ServerInput => TemplateRenderer.Render("ServerInput", ServerViews.Input(unit.Context)),
         RenderKind.ServerSecurity => TemplateRenderer.Render("ServerSecurity", ServerViews.Security(unit.Context)),
+        RenderKind.MinimalGroup => TemplateRenderer.Render("MinimalGroup", MinimalApiViews.Group(unit.Context, unit.Group!)),
+        RenderKind.MinimalEndpoints => TemplateRenderer.Render("MinimalEndpoints", MinimalApiViews.Endpoints(unit.Context, unit.GroupNames)),
         _ => throw new ArgumentOutOfRangeException(nameof(unit), unit.Kind, null),
     };
 }

@@ -1,6 +1,7 @@
 namespace OpenApiGen.Model;
 
 /// <summary>Names and settings every output unit of one spec shares.</summary>
+/// <remarks><see cref="Mvc"/> and <see cref="MinimalApi"/>: which servers the spec generates; they share the input checking and the result types.</remarks>
 public sealed record SpecContext(
     string Namespace,
     string ClientName,
@@ -9,7 +10,9 @@ public sealed record SpecContext(
     EquatableArray<SecuritySchemeDef> SecuritySchemes,
     bool EmitHttpClientFactory,
     bool HasFileParts = false,
-    bool HasMultipart = false);
+    bool HasMultipart = false,
+    bool Mvc = false,
+    bool MinimalApi = false);
 
 /// <summary>One spec, read and named: the model the emitters render from.</summary>
 public sealed record ApiSpec(
@@ -32,6 +35,10 @@ public enum RenderKind
     ServerInput,
     /// <summary>The System.Text.Json resolver for every type the spec serializes; <see cref="RenderUnit.JsonTypes"/> lists them.</summary>
     JsonContext,
+    /// <summary>A group's minimal-API handler base, its Map…Endpoints method, request delegates and result types.</summary>
+    MinimalGroup,
+    /// <summary>The spec's minimal-API entry point (Map…Endpoints for every group); <see cref="RenderUnit.GroupNames"/> lists the groups.</summary>
+    MinimalEndpoints,
     /// <summary>Planning failed; <see cref="RenderUnit.GroupNames"/> holds the exception type and message.</summary>
     PlanFailure,
 }

@@ -71,5 +71,5 @@ public sealed record OperationDef(
     EquatableArray<SecurityRequirementDef> Security,
     bool Deprecated = false);
 
-/// <summary>Operations sharing a tag (or first path segment): one client class and one controller base.</summary>
-public sealed record OperationGroup(string Name, string ControllerName, EquatableArray<OperationDef> Operations);
+/// <summary>Operations sharing a tag (or first path segment): one client class, one controller base and one minimal-API handler base.</summary>
+public sealed record OperationGroup(string Name, string ControllerName, EquatableArray<OperationDef> Operations, string HandlerName = "");

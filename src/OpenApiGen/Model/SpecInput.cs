@@ -1,8 +1,11 @@
 namespace OpenApiGen.Model;
 
 /// <summary>Which parts a spec generates; parsed from the OpenApiGenerate item metadata.</summary>
-/// <remarks><see cref="AllModels"/>: every schema of the spec becomes a type, not only those the generated operations use.</remarks>
-public sealed record GenerateOptions(bool Models, bool Client, bool Server, bool ServerExplicit, bool AllModels = false);
+/// <remarks>
+/// <see cref="AllModels"/>: every schema of the spec becomes a type, not only those the generated operations use.
+/// <see cref="MinimalApi"/>: handler bases and Map…Endpoints for minimal APIs (Native-AOT capable), beside or instead of <see cref="Server"/>'s MVC controllers.
+/// </remarks>
+public sealed record GenerateOptions(bool Models, bool Client, bool Server, bool ServerExplicit, bool AllModels = false, bool MinimalApi = false);
 
 /// <summary>One AdditionalFiles spec with its per-file options (item metadata, else the project's property of the same name): the first stage's output.</summary>
 /// <remarks>

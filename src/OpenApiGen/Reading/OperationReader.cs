@@ -97,7 +97,7 @@ public sealed class OperationReader
                 var result = typeNames.IsTaken(unique + "Result") ? groupName + unique + "Result" : unique + "Result";
                 list.Add(operation with { Name = unique, ResultName = typeNames.Claim(result) });
             }
-            groups.Add(new OperationGroup(groupName, typeNames.Claim(groupName + "ControllerBase"), list.ToEquatableArray()));
+            groups.Add(new OperationGroup(groupName, typeNames.Claim(groupName + "ControllerBase"), list.ToEquatableArray(), typeNames.Claim(groupName + "HandlerBase")));
         }
         return groups;
     }

@@ -15,23 +15,25 @@ public static class SpecOptionsReader
         {
             return new GenerateOptions(Models: true, Client: true, Server: features.HasAspNetCoreMvc, ServerExplicit: false);
         }
-        bool models = false, client = false, server = false, allModels = false;
+        bool models = false, client = false, server = false, minimal = false, allModels = false;
         foreach (var part in input.GenerateRaw!.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim()))
         {
             if (part.Equals("Models", StringComparison.OrdinalIgnoreCase)) models = true;
             else if (part.Equals("Client", StringComparison.OrdinalIgnoreCase)) client = true;
             else if (part.Equals("Server", StringComparison.OrdinalIgnoreCase)) server = true;
+            else if (part.Equals("MinimalApi", StringComparison.OrdinalIgnoreCase)) minimal = true;
             else if (part.Equals("AllModels", StringComparison.OrdinalIgnoreCase)) models = allModels = true;
-            else if (part.Length > 0) context.Report(DiagnosticDescriptors.UnknownMetadata.Id, null, part, "OpenApiGenerate", input.Path, "Client, Server, Models or AllModels separated by ';'");
+            else if (part.Length > 0) context.Report(DiagnosticDescriptors.UnknownMetadata.Id, null, part, "OpenApiGenerate", input.Path, "Client, Server, MinimalApi, Models or AllModels separated by ';'");
         }
-        if (server && !features.HasAspNetCoreMvc)
+        if ((server || minimal) && !features.HasAspNetCoreMvc)
         {
-            // Emitting controllers without MVC would only produce compile errors in the user's project.
+            // Emitting controllers or endpoints without ASP.NET Core would only produce compile errors in the user's project.
             context.Report(DiagnosticDescriptors.ServerNeedsAspNetCore.Id, null, input.Path);
-            server = false;
+            server = minimal = false;
         }
         // Clients and servers use the models, so asking for either implies them; Models alone means every schema.
-        return new GenerateOptions(models || client || server, client, server, server, allModels || (!client && !server));
+        var anyCode = client || server || minimal;
+        return new GenerateOptions(models || anyCode, client, server, server, allModels || !anyCode, minimal);
     }
 
     public static string Namespace(SpecInput input, string title)

@@ -94,7 +94,9 @@ public static class SpecReader
             features.HasHttpClientFactory,
             // The client's File type and multipart helper exist only where an operation sends files or multipart.
             groups.Any(g => g.Operations.Any(o => o.Body?.Fields.Any(f => f.IsFile) == true)),
-            groups.Any(g => g.Operations.Any(o => o.Body?.Kind == BodyKind.Multipart)));
+            groups.Any(g => g.Operations.Any(o => o.Body?.Kind == BodyKind.Multipart)),
+            generate.Server,
+            generate.MinimalApi);
         // Unused schemas go first: merging then names each shared type after a place the operations use, and has less to compare.
         var complete = generate.AllModels ? schemas.CompleteModels() : ModelPruner.KeepUsed(schemas.CompleteModels(), groups);
         var (models, named) = ModelDeduplicator.Apply(complete, groups, schemas.ModelPointers, schemas.InlineModels, context);
