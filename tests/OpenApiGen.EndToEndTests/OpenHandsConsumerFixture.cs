@@ -16,6 +16,25 @@ public sealed class OpenHandsConsumerFixture : PackedConsumerFixtureBase
     protected override string? SkipReason => OpenHandsFactAttribute.SkipReason;
 }
 
+/// <summary>
+/// The same consumer built with MINIMAL_API against the generated minimal-API endpoints (OpenApiGenerate
+/// Client;MinimalApi;Models, WebApplication.CreateSlimBuilder, no MVC) instead of the controller bases.
+/// </summary>
+public sealed class MinimalApiConsumerFixture : PackedConsumerFixtureBase
+{
+    protected override string SpecPath => RepoLayout.OpenHandsSpec;
+
+    protected override string ConsumerAppFolder => "OpenHandsConsumerApp";
+
+    protected override string Generate => "Client;MinimalApi;Models";
+
+    protected override string ExtraProperties => "<DefineConstants>$(DefineConstants);MINIMAL_API</DefineConstants>";
+
+    protected override TimeSpan ReadyTimeout => TimeSpan.FromSeconds(120);
+
+    protected override string? SkipReason => OpenHandsFactAttribute.SkipReason;
+}
+
 /// <summary>A fact that is reported as skipped, never passed, when ../shared/specs/openhands.json is absent.</summary>
 public sealed class OpenHandsFactAttribute : FactAttribute
 {

@@ -13,10 +13,29 @@ namespace OpenApiGen.EndToEndTests;
 /// through the generated client (OpenHandsConsumerApp/Program.cs) over real HTTP on 127.0.0.1, then checked here
 /// result by result and again with plain HttpClient requests.
 /// </summary>
-public sealed partial class OpenHandsEndToEndTests(OpenHandsConsumerFixture fixture, ITestOutputHelper output)
-    : IClassFixture<OpenHandsConsumerFixture>
+public sealed class OpenHandsEndToEndTests(OpenHandsConsumerFixture fixture, ITestOutputHelper output)
+    : OpenHandsEndToEndTestsBase<OpenHandsConsumerFixture>(fixture, output), IClassFixture<OpenHandsConsumerFixture>
+{
+    protected override string ServerBaseSuffix => "ControllerBase";
+}
+
+/// <summary>
+/// The same contract served by the generated minimal-API endpoints (issue 12): the same handler classes derive from
+/// the handler bases, the host is WebApplication.CreateSlimBuilder without MVC, and every assertion is the same.
+/// </summary>
+public sealed class MinimalApiEndToEndTests(MinimalApiConsumerFixture fixture, ITestOutputHelper output)
+    : OpenHandsEndToEndTestsBase<MinimalApiConsumerFixture>(fixture, output), IClassFixture<MinimalApiConsumerFixture>
+{
+    protected override string ServerBaseSuffix => "HandlerBase";
+}
+
+public abstract class OpenHandsEndToEndTestsBase<TFixture>(TFixture fixture, ITestOutputHelper output)
+    where TFixture : PackedConsumerFixtureBase
 {
     private const string ApiKeyHeader = "X-Session-API-Key";
+
+    /// <summary>The generated server base each group's handler class derives from: {Group}ControllerBase or {Group}HandlerBase.</summary>
+    protected abstract string ServerBaseSuffix { get; }
 
     [OpenHandsFact]
     public void Consumer_of_the_whole_spec_builds_cleanly_against_the_package()
@@ -44,7 +63,7 @@ public sealed partial class OpenHandsEndToEndTests(OpenHandsConsumerFixture fixt
         string[] groups = ["AddGitProviders", "Alive", "Conversations", "Health", "Options", "ResetSettings", "Secrets", "Settings", "UnsetProviderTokens", "User"];
         foreach (var group in groups)
         {
-            Assert.Contains($"OpenHands.Api.{group}ControllerBase.g.cs", generated);
+            Assert.Contains($"OpenHands.Api.{group}{ServerBaseSuffix}.g.cs", generated);
             Assert.Contains($"OpenHands.Api.OpenHandsClient.{group}.g.cs", generated);
         }
         Assert.Contains("OpenHands.Api.OpenHandsSecurity.g.cs", generated);

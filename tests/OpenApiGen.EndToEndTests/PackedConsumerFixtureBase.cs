@@ -94,6 +94,15 @@ public abstract class PackedConsumerFixtureBase : IAsyncLifetime
     /// <summary>When set, the setup does nothing and the tests are expected to be skipped.</summary>
     protected virtual string? SkipReason => null;
 
+    /// <summary>What each spec item generates (its OpenApiGenerate metadata).</summary>
+    protected virtual string Generate => "Client;Server;Models";
+
+    /// <summary>When set, the consumer is also published with Native AOT and the native executable is what runs.</summary>
+    protected virtual bool PublishNative => false;
+
+    /// <summary>The Native AOT publish, when <see cref="PublishNative"/>.</summary>
+    public ProcessResult? Publish { get; private set; }
+
     public async Task InitializeAsync()
     {
         if (SkipReason is { } reason)
@@ -165,7 +174,7 @@ public abstract class PackedConsumerFixtureBase : IAsyncLifetime
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="OpenApiGen" Version="{PackageVersion}" PrivateAssets="all" />
-                {string.Concat(Specs.Select(s => $"<AdditionalFiles Include=\"{s.FileName}\" OpenApiNamespace=\"{s.Namespace}\" OpenApiGenerate=\"Client;Server;Models\" />"))}
+                {string.Concat(Specs.Select(s => $"<AdditionalFiles Include=\"{s.FileName}\" OpenApiNamespace=\"{s.Namespace}\" OpenApiGenerate=\"{Generate}\" />"))}
                 {ExtraItems}
               </ItemGroup>
             </Project>
@@ -215,15 +224,42 @@ public abstract class PackedConsumerFixtureBase : IAsyncLifetime
             throw new InvalidOperationException($"The consumer built but {dll} is missing.");
         }
 
-        // 4. Run it and wait for READY.
+        // 4. Publish it natively, when asked: the build above already compiled it, this proves it links without JIT.
+        string? native = null;
+        if (PublishNative)
+        {
+            Publish = await ProcessRunner.RunAsync(
+                consumerDir,
+                BuildTimeout,
+                environment,
+                "publish", "E2EConsumer.csproj",
+                "-c", "Release", "-r", "linux-x64", "-o", "native",
+                "-p:PublishAot=true", $"-p:CppCompilerAndLinker={NativeAotFactAttribute.Clang}",
+                "-nodeReuse:false", "--disable-build-servers");
+            Write(Publish.ToString());
+            if (Publish.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"dotnet publish -p:PublishAot=true of the consumer failed:{BuildOutput.ErrorLines(Publish.Output)}");
+            }
+            native = Path.Combine(consumerDir, "native", "E2EConsumer");
+        }
+
+        // 5. Run it and wait for READY.
         Port = FreeLoopbackPort();
-        Write($"Starting consumer on 127.0.0.1:{Port}");
-        await StartConsumerAsync(consumerDir, dll, environment);
+        Write($"Starting consumer on 127.0.0.1:{Port}" + (native is null ? "" : " (native)"));
+        await StartConsumerAsync(consumerDir, dll, native, environment);
     }
 
-    private async Task StartConsumerAsync(string consumerDir, string dll, IReadOnlyDictionary<string, string> environment)
+    private async Task StartConsumerAsync(string consumerDir, string dll, string? native, IReadOnlyDictionary<string, string> environment)
     {
-        var psi = ProcessRunner.CreateStartInfo(consumerDir, environment, dll, Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var port = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var psi = ProcessRunner.CreateStartInfo(consumerDir, environment, dll, port);
+        if (native is not null)
+        {
+            psi.FileName = native;
+            psi.ArgumentList.Clear();
+            psi.ArgumentList.Add(port);
+        }
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var process = new Process { StartInfo = psi, EnableRaisingEvents = true };

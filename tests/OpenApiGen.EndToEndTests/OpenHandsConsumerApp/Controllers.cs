@@ -1,5 +1,18 @@
-// The hand-written side of the whole OpenHands contract: every abstract method of every generated controller base,
-// over one in-memory store. Copied into the temp consumer with Program.cs.
+// The hand-written side of the whole OpenHands contract: every abstract method of every generated controller base
+// (or, built with MINIMAL_API, minimal-API handler base), over one in-memory store. Copied into the temp consumer with Program.cs.
+#if MINIMAL_API
+// The minimal-API server's handler bases declare the controller bases' abstract methods: the same classes serve both.
+global using AddGitProvidersControllerBase = OpenHands.Api.AddGitProvidersHandlerBase;
+global using AliveControllerBase = OpenHands.Api.AliveHandlerBase;
+global using ConversationsControllerBase = OpenHands.Api.ConversationsHandlerBase;
+global using HealthControllerBase = OpenHands.Api.HealthHandlerBase;
+global using OptionsControllerBase = OpenHands.Api.OptionsHandlerBase;
+global using ResetSettingsControllerBase = OpenHands.Api.ResetSettingsHandlerBase;
+global using SecretsControllerBase = OpenHands.Api.SecretsHandlerBase;
+global using SettingsControllerBase = OpenHands.Api.SettingsHandlerBase;
+global using UnsetProviderTokensControllerBase = OpenHands.Api.UnsetProviderTokensHandlerBase;
+global using UserControllerBase = OpenHands.Api.UserHandlerBase;
+#endif
 using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Text.Json;

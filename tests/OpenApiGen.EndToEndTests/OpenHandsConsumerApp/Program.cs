@@ -9,20 +9,38 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+#if !MINIMAL_API
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Mvc.Filters;
+#endif
 using OpenHands.Api;
 
 const string ApiKey = "e2e-key";
 var port = int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture);
 var invariant = System.Globalization.CultureInfo.InvariantCulture;
 
+#if MINIMAL_API
+// Built with MINIMAL_API, the same handlers serve the generated minimal-API endpoints: no MVC, publishable with Native AOT.
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Services.AddScoped<AddGitProvidersHandlerBase, AddGitProvidersController>();
+builder.Services.AddScoped<AliveHandlerBase, AliveController>();
+builder.Services.AddScoped<ConversationsHandlerBase, ConversationsController>();
+builder.Services.AddScoped<HealthHandlerBase, HealthController>();
+builder.Services.AddScoped<OptionsHandlerBase, OptionsController>();
+builder.Services.AddScoped<ResetSettingsHandlerBase, ResetSettingsController>();
+builder.Services.AddScoped<SecretsHandlerBase, SecretsController>();
+builder.Services.AddScoped<SettingsHandlerBase, SettingsController>();
+builder.Services.AddScoped<UnsetProviderTokensHandlerBase, UnsetProviderTokensController>();
+builder.Services.AddScoped<UserHandlerBase, UserController>();
+builder.Services.AddAuthorization();
+#else
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddControllers(o => o.Filters.Add<InvocationRecorder>());
+#endif
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
 builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
 builder.Services.AddSingleton<OpenHandsStore>();
-builder.Services.AddControllers(o => o.Filters.Add<InvocationRecorder>());
 builder.Services.AddAuthentication().AddOpenHandsSecurity(o => o.UseAPIKeyHeader(ApiKey));
 
 var app = builder.Build();
@@ -33,14 +51,29 @@ var store = app.Services.GetRequiredService<OpenHandsStore>();
 app.Use(async (context, next) =>
 {
     await next(context);
+#if MINIMAL_API
+    if (context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } template })
+    {
+        var status = context.Response.StatusCode;
+        store.Responses.Enqueue($"{context.Request.Method} {template} {status}");
+        // Minimal APIs have no action filter for RequestDelegate endpoints: a status other than the security handler's
+        // 401 and the input checks' 415/422 can only come from the handler, so that endpoint reached it.
+        if (status is not (401 or 415 or 422)) store.Served.Enqueue($"{context.Request.Method} {template}");
+    }
+#else
     if (context.GetEndpoint()?.Metadata.GetMetadata<ControllerActionDescriptor>() is { AttributeRouteInfo.Template: { } template })
     {
         store.Responses.Enqueue($"{context.Request.Method} /{template} {context.Response.StatusCode}");
     }
+#endif
 });
 app.UseAuthentication();
 app.UseAuthorization();
+#if MINIMAL_API
+app.MapOpenHandsEndpoints();
+#else
 app.MapControllers();
+#endif
 
 await app.StartAsync();
 Console.WriteLine($"LISTENING http://127.0.0.1:{port}");
@@ -448,6 +481,7 @@ await Task.Run(() =>
 await app.StopAsync();
 return 0;
 
+#if !MINIMAL_API
 /// <summary>Records every action that actually runs, as "METHOD /route-template".</summary>
 public sealed class InvocationRecorder(OpenHandsStore store) : IActionFilter
 {
@@ -463,3 +497,4 @@ public sealed class InvocationRecorder(OpenHandsStore store) : IActionFilter
     {
     }
 }
+#endif
