@@ -35,6 +35,39 @@ public sealed class MinimalApiConsumerFixture : PackedConsumerFixtureBase
     protected override string? SkipReason => OpenHandsFactAttribute.SkipReason;
 }
 
+/// <summary>
+/// The minimal-API consumer published with Native AOT (<c>PublishAot</c>, clang as the linker): the native executable is
+/// what serves and drives the API. Skipped when the spec or a clang is absent.
+/// </summary>
+public sealed class NativeMinimalApiConsumerFixture : PackedConsumerFixtureBase
+{
+    protected override string SpecPath => RepoLayout.OpenHandsSpec;
+
+    protected override string ConsumerAppFolder => "OpenHandsConsumerApp";
+
+    protected override string Generate => "Client;MinimalApi;Models";
+
+    protected override string ExtraProperties => "<DefineConstants>$(DefineConstants);MINIMAL_API</DefineConstants><InvariantGlobalization>true</InvariantGlobalization>";
+
+    protected override bool PublishNative => true;
+
+    protected override TimeSpan ReadyTimeout => TimeSpan.FromSeconds(120);
+
+    protected override string? SkipReason => NativeOpenHandsFactAttribute.SkipReasonFor();
+}
+
+/// <summary>Skipped when ../shared/specs/openhands.json or a clang (the NativeAOT linker driver) is absent.</summary>
+public sealed class NativeOpenHandsFactAttribute : FactAttribute
+{
+    public NativeOpenHandsFactAttribute()
+    {
+        Skip = SkipReasonFor();
+    }
+
+    public static string? SkipReasonFor() => OpenHandsFactAttribute.SkipReason
+        ?? (NativeAotFactAttribute.Clang is null ? "no clang on the PATH: `dotnet cake --target=Test` installs clang and zlib1g-dev with apt-get" : null);
+}
+
 /// <summary>A fact that is reported as skipped, never passed, when ../shared/specs/openhands.json is absent.</summary>
 public sealed class OpenHandsFactAttribute : FactAttribute
 {

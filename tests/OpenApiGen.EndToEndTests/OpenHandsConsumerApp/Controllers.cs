@@ -48,7 +48,21 @@ public sealed class OpenHandsStore
 
     public string NextConversationId() => $"conv{Interlocked.Increment(ref _sequence):D4}";
 
-    public static JsonElement Json(object value) => JsonSerializer.SerializeToElement(value);
+    // Everything here is Native-AOT safe (the MINIMAL_API build is also published natively): JSON is built as nodes,
+    // and the spec's types travel through the generated metadata, never through reflection.
+    public static readonly JsonSerializerOptions Options = OpenHandsJsonContext.CreateOptions();
+
+    public static JsonElement Json(JsonNode? value)
+    {
+        using var document = JsonDocument.Parse(value?.ToJsonString() ?? "null");
+        return document.RootElement.Clone();
+    }
+
+    public static JsonObject ToNode<T>(T value) =>
+        JsonSerializer.SerializeToNode(value, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)))!.AsObject();
+
+    public static T FromNode<T>(JsonNode node) =>
+        node.Deserialize((System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)))!;
 
     public static IReadOnlyDictionary<string, JsonElement> Detail(string message) =>
         new Dictionary<string, JsonElement> { ["error"] = Json(message) };
@@ -142,12 +156,12 @@ public sealed class ConversationsController(OpenHandsStore store) : Conversation
     }
 
     public override Task<GetRemoteRuntimeConfigResult> GetRemoteRuntimeConfig(string conversationId, CancellationToken cancellationToken) =>
-        Task.FromResult<GetRemoteRuntimeConfigResult>(OpenHandsStore.Json(new { runtime_id = "rt-" + conversationId, session_id = conversationId }));
+        Task.FromResult<GetRemoteRuntimeConfigResult>(OpenHandsStore.Json(new JsonObject { ["runtime_id"] = "rt-" + conversationId, ["session_id"] = conversationId }));
 
     public override Task<SearchEventsResult> SearchEvents(string conversationId, long? startId, long? endId, bool? reverse, long? limit, EventFilter? body, CancellationToken cancellationToken)
     {
         var events = Enumerable.Range(0, 5)
-            .Select(i => new { id = i, source = i % 2 == 0 ? "user" : "agent", message = $"event {i}" })
+            .Select(i => (id: i, source: i % 2 == 0 ? "user" : "agent", message: $"event {i}"))
             .Where(e => (startId is null || e.id >= startId) && (endId is null || e.id <= endId))
             .Where(e => body?.Source is null || e.source == body.Source)
             .ToList();
@@ -156,13 +170,17 @@ public sealed class ConversationsController(OpenHandsStore store) : Conversation
             events.Reverse();
         }
         var page = events.Take((int)(limit ?? 20)).ToList();
-        return Task.FromResult<SearchEventsResult>(OpenHandsStore.Json(new { events = page, has_more = page.Count < events.Count }));
+        return Task.FromResult<SearchEventsResult>(OpenHandsStore.Json(new JsonObject
+        {
+            ["events"] = new JsonArray(page.Select(e => (JsonNode)new JsonObject { ["id"] = e.id, ["source"] = e.source, ["message"] = e.message }).ToArray()),
+            ["has_more"] = page.Count < events.Count,
+        }));
     }
 
     public override Task<AddEventResult> AddEvent(string conversationId, CancellationToken cancellationToken)
     {
         var count = store.Events.AddOrUpdate(conversationId, _ => OpenHandsStore.Json(1), (_, n) => OpenHandsStore.Json(n.GetInt32() + 1));
-        return Task.FromResult<AddEventResult>(OpenHandsStore.Json(new { success = true, events = count.GetInt32() }));
+        return Task.FromResult<AddEventResult>(OpenHandsStore.Json(new JsonObject { ["success"] = true, ["events"] = count.GetInt32() }));
     }
 
     public override Task<GitChangesResult> GitChanges(string conversationId, CancellationToken cancellationToken)
@@ -203,10 +221,13 @@ public sealed class ConversationsController(OpenHandsStore store) : Conversation
     }
 
     public override Task<GetMicroagentsResult> GetMicroagents(string conversationId, CancellationToken cancellationToken) =>
-        Task.FromResult<GetMicroagentsResult>(OpenHandsStore.Json(new { microagents = new[] { new { name = "repo", type = "repo", content = "Be nice.", triggers = Array.Empty<string>() } } }));
+        Task.FromResult<GetMicroagentsResult>(OpenHandsStore.Json(new JsonObject
+        {
+            ["microagents"] = new JsonArray(new JsonObject { ["name"] = "repo", ["type"] = "repo", ["content"] = "Be nice.", ["triggers"] = new JsonArray() }),
+        }));
 
     public override Task<GetPromptResult> GetPrompt(string conversationId, long eventId, CancellationToken cancellationToken) =>
-        Task.FromResult<GetPromptResult>(OpenHandsStore.Json(new { status = "success", prompt = $"Remember event {eventId} of {conversationId}" }));
+        Task.FromResult<GetPromptResult>(OpenHandsStore.Json(new JsonObject { ["status"] = "success", ["prompt"] = $"Remember event {eventId} of {conversationId}" }));
 
     public override Task<SelectFileResult> SelectFile(string conversationId, string file, CancellationToken cancellationToken)
     {
@@ -249,10 +270,13 @@ public sealed class ConversationsController(OpenHandsStore store) : Conversation
     }
 
     public override Task<SubmitFeedbackResult> SubmitFeedback(string conversationId, CancellationToken cancellationToken) =>
-        Task.FromResult<SubmitFeedbackResult>(OpenHandsStore.Json(new { status = "ok", feedback_id = "fb-" + conversationId }));
+        Task.FromResult<SubmitFeedbackResult>(OpenHandsStore.Json(new JsonObject { ["status"] = "ok", ["feedback_id"] = "fb-" + conversationId }));
 
     public override Task<GetTrajectoryResult> GetTrajectory(string conversationId, CancellationToken cancellationToken) =>
-        Task.FromResult<GetTrajectoryResult>(OpenHandsStore.Json(new { trajectory = new[] { new { id = 0, action = "message" }, new { id = 1, action = "run" } } }));
+        Task.FromResult<GetTrajectoryResult>(OpenHandsStore.Json(new JsonObject
+        {
+            ["trajectory"] = new JsonArray(new JsonObject { ["id"] = 0, ["action"] = "message" }, new JsonObject { ["id"] = 1, ["action"] = "run" }),
+        }));
 
     // multipart/form-data: the generator flattens Body_upload_files_… into its one field, `files` (array of binary).
     public override async Task<UploadFilesResult> UploadFiles(string conversationId, IReadOnlyList<IFormFile> files, CancellationToken cancellationToken)
@@ -297,11 +321,11 @@ public sealed class ConversationsController(OpenHandsStore store) : Conversation
                 entry.Write(bytes);
             }
         }
-        return Task.FromResult<ZipCurrentWorkspaceResult>(OpenHandsStore.Json(new
+        return Task.FromResult<ZipCurrentWorkspaceResult>(OpenHandsStore.Json(new JsonObject
         {
-            file_name = "workspace.zip",
-            media_type = "application/zip",
-            content_base64 = Convert.ToBase64String(buffer.ToArray()),
+            ["file_name"] = "workspace.zip",
+            ["media_type"] = "application/zip",
+            ["content_base64"] = Convert.ToBase64String(buffer.ToArray()),
         }));
     }
 }
@@ -321,7 +345,7 @@ public sealed class OptionsController : OptionsControllerBase
         Task.FromResult(GetConfigResult.Ok(new Dictionary<string, JsonElement>
         {
             ["APP_MODE"] = OpenHandsStore.Json("oss"),
-            ["FEATURE_FLAGS"] = OpenHandsStore.Json(new { ENABLE_BILLING = false }),
+            ["FEATURE_FLAGS"] = OpenHandsStore.Json(new JsonObject { ["ENABLE_BILLING"] = false }),
             ["MAX_ITERATIONS"] = OpenHandsStore.Json(250),
         }));
 }
@@ -335,7 +359,7 @@ public sealed class SettingsController(OpenHandsStore store) : SettingsControlle
             return Task.FromResult(LoadSettingsResult.NotFound(OpenHandsStore.Detail("Settings not found")));
         }
         // Settings and GETSettingsModel share their fields; the API key is masked and reported as *_set, like OpenHands.
-        var node = JsonSerializer.SerializeToNode(settings)!.AsObject();
+        var node = OpenHandsStore.ToNode(settings);
         node.Remove("secrets_store");
         node.Remove("llm_api_key");
         node.Remove("search_api_key");
@@ -343,7 +367,7 @@ public sealed class SettingsController(OpenHandsStore store) : SettingsControlle
         node["search_api_key_set"] = settings.SearchApiKey is not null;
         node["provider_tokens_set"] = new JsonObject(store.ProviderTokens.Keys.Order(StringComparer.Ordinal)
             .Select(k => KeyValuePair.Create(k, (JsonNode?)store.ProviderTokens[k].Host)));
-        return Task.FromResult<LoadSettingsResult>(node.Deserialize<GETSettingsModel>()!);
+        return Task.FromResult<LoadSettingsResult>(OpenHandsStore.FromNode<GETSettingsModel>(node));
     }
 
     public override Task<StoreSettingsResult> StoreSettings(Settings body, CancellationToken cancellationToken)
@@ -375,7 +399,7 @@ public sealed class AddGitProvidersController(OpenHandsStore store) : AddGitProv
             }
             store.ProviderTokens[provider] = token;
         }
-        return Task.FromResult<StoreProviderTokensResult>(OpenHandsStore.Json(new { message = "Git providers stored", count = store.ProviderTokens.Count }));
+        return Task.FromResult<StoreProviderTokensResult>(OpenHandsStore.Json(new JsonObject { ["message"] = "Git providers stored", ["count"] = store.ProviderTokens.Count }));
     }
 }
 
@@ -425,7 +449,7 @@ public sealed class SecretsController(OpenHandsStore store) : SecretsControllerB
 
     public override Task<DeleteCustomSecretResult> DeleteCustomSecret(string secretId, CancellationToken cancellationToken) =>
         Task.FromResult(store.Secrets.TryRemove(secretId, out _)
-            ? DeleteCustomSecretResult.Ok(OpenHandsStore.Json(new { message = "Secret deleted" }))
+            ? DeleteCustomSecretResult.Ok(OpenHandsStore.Json(new JsonObject { ["message"] = "Secret deleted" }))
             : DeleteCustomSecretResult.UnprocessableEntity(OpenHandsStore.Invalid("path", "secret_id", $"Secret {secretId} not found")));
 }
 
@@ -502,5 +526,5 @@ public sealed class HealthController : HealthControllerBase
 public sealed class AliveController : AliveControllerBase
 {
     public override Task<AliveResult> Alive(CancellationToken cancellationToken) =>
-        Task.FromResult<AliveResult>(OpenHandsStore.Json(new { status = "ok" }));
+        Task.FromResult<AliveResult>(OpenHandsStore.Json(new JsonObject { ["status"] = "ok" }));
 }

@@ -229,14 +229,14 @@ await Step("settings", async () =>
     R("settings-provider-tokens-set", loaded.ProviderTokensSet is null ? null : Join(loaded.ProviderTokensSet.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}:{p.Value}")));
 
     // Field by field through the wire names: everything that was sent comes back equal, except the masked API key.
-    var sentJson = JsonSerializer.SerializeToNode(sentSettings)!.AsObject();
-    var loadedJson = JsonSerializer.SerializeToNode(loaded)!.AsObject();
+    var sentJson = OpenHandsStore.ToNode(sentSettings);
+    var loadedJson = OpenHandsStore.ToNode(loaded);
     var compared = sentJson.Where(p => p.Key != "llm_api_key").ToList();
     R("settings-fields-compared", compared.Count);
     var differences = compared.Where(p => !JsonNode.DeepEquals(p.Value, loadedJson[p.Key])).Select(p => p.Key).ToList();
     R("settings-differences", differences.Count == 0 ? "none" : Join(differences));
     // ...and a typed comparison of the shared members.
-    var roundTripped = loadedJson.Deserialize<Settings>()!;
+    var roundTripped = OpenHandsStore.FromNode<Settings>(loadedJson);
     R("settings-record-equal", roundTripped with { LlmApiKey = sentSettings.LlmApiKey, McpConfig = sentSettings.McpConfig } == sentSettings);
 
     var invalid = await Expect<OpenHandsApiException<HTTPValidationError>>("settings-invalid", () => client.Settings.StoreSettingsAsync(sentSettings with { MaxIterations = 0 }));
