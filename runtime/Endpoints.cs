@@ -531,6 +531,52 @@ namespace OpenApiGen.Runtime
         }
     }
 
+    /// <summary>
+    /// Describes a generated endpoint by its handler method, for ApiExplorer and so the app's own OpenAPI document: the
+    /// method itself, and one binding entry per request parameter (ApiExplorer reads the spec's names and locations from
+    /// the parameters' From… attributes). The request delegate binds nothing through these.
+    /// </summary>
+    [global::Microsoft.CodeAnalysis.Embedded]
+    internal static class EndpointDescription
+    {
+        /// <param name="required">Per parameter of <paramref name="method"/> other than its CancellationToken: whether the spec requires it.</param>
+        public static TBuilder DescribedBy<TBuilder>(TBuilder builder, System.Reflection.MethodInfo method, params bool[] required)
+            where TBuilder : Microsoft.AspNetCore.Builder.IEndpointConventionBuilder
+        {
+            var metadata = new List<object> { method };
+            var index = 0;
+            foreach (var parameter in method.GetParameters())
+            {
+                if (parameter.ParameterType == typeof(System.Threading.CancellationToken)) continue;
+                var optional = index < required.Length && !required[index];
+                metadata.Add(new ParameterMetadata(parameter, optional));
+                index++;
+            }
+            Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, metadata.ToArray());
+            return builder;
+        }
+
+        private sealed class ParameterMetadata : Microsoft.AspNetCore.Http.Metadata.IParameterBindingMetadata
+        {
+            public ParameterMetadata(System.Reflection.ParameterInfo parameter, bool optional)
+            {
+                ParameterInfo = parameter;
+                IsOptional = optional;
+            }
+
+            public string Name => ParameterInfo.Name ?? "";
+
+            // Parameters bind from text; bodies and form files say so with their attributes, which ApiExplorer reads first.
+            public bool HasTryParse => true;
+
+            public bool HasBindAsync => false;
+
+            public System.Reflection.ParameterInfo ParameterInfo { get; }
+
+            public bool IsOptional { get; }
+        }
+    }
+
     /// <summary>Writes a documented response: JSON through the generated metadata, text as text, streams as they are.</summary>
     [global::Microsoft.CodeAnalysis.Embedded]
     internal static class EndpointResults

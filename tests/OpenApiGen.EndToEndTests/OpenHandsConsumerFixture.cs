@@ -28,7 +28,10 @@ public sealed class MinimalApiConsumerFixture : PackedConsumerFixtureBase
 
     protected override string Generate => "Client;MinimalApi;Models";
 
-    protected override string ExtraProperties => "<DefineConstants>$(DefineConstants);MINIMAL_API</DefineConstants>";
+    // Microsoft.AspNetCore.OpenApi serves the app's own document, which a test holds against the spec.
+    protected override string ExtraProperties => "<DefineConstants>$(DefineConstants);MINIMAL_API;OPENAPI_DOCUMENT</DefineConstants>";
+
+    protected override string ExtraItems => """<PackageReference Include="Microsoft.AspNetCore.OpenApi" Version="10.0.12" />""";
 
     protected override TimeSpan ReadyTimeout => TimeSpan.FromSeconds(120);
 

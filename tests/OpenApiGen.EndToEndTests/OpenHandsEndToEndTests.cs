@@ -27,6 +27,31 @@ public sealed class MinimalApiEndToEndTests(MinimalApiConsumerFixture fixture, I
     : OpenHandsEndToEndTestsBase<MinimalApiConsumerFixture>(fixture, output), IClassFixture<MinimalApiConsumerFixture>
 {
     protected override string ServerBaseSuffix => "HandlerBase";
+
+    /// <summary>
+    /// The app's own OpenAPI document (Microsoft.AspNetCore.OpenApi, from the endpoints' metadata) against the spec. The
+    /// differences that remain are listed in OpenApiRoundTrip.baseline.txt, each with its cause; a new one fails.
+    /// </summary>
+    [OpenHandsFact]
+    public async Task The_apps_own_OpenAPI_document_describes_the_spec()
+    {
+        fixture.EnsureReady(output);
+        using var http = new HttpClient { BaseAddress = fixture.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        using var response = await http.GetAsync("openapi/v1.json");
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET /openapi/v1.json -> {(int)response.StatusCode}; the app said:{Environment.NewLine}{fixture.ConsumerOutput[Math.Max(0, fixture.ConsumerOutput.Length - 6000)..]}");
+        using var produced = JsonDocument.Parse(text);
+        using var spec = JsonDocument.Parse(File.ReadAllText(RepoLayout.OpenHandsSpec));
+        var differences = OpenApiDocumentComparison.Compare(spec.RootElement, produced.RootElement);
+        output.WriteLine($"{differences.Count} differences between the app's OpenAPI document and the spec:");
+        foreach (var difference in differences) output.WriteLine("  " + difference);
+
+        var baseline = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "OpenApiRoundTrip.baseline.txt"))
+            .Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in baseline.Except(differences).Order(StringComparer.Ordinal)) output.WriteLine("no longer differs (remove from the baseline): " + gone);
+        var added = differences.Where(d => !baseline.Contains(d)).ToList();
+        Assert.True(added.Count == 0, "New differences between the app's OpenAPI document and the spec:" + Environment.NewLine + string.Join(Environment.NewLine, added));
+    }
 }
 
 public abstract class OpenHandsEndToEndTestsBase<TFixture>(TFixture fixture, ITestOutputHelper output)

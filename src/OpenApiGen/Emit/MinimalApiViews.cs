@@ -39,6 +39,7 @@ public static class MinimalApiViews
         var bindings = new List<string>();
         var checks = new List<string>();
         var index = 0;
+        var required = new List<bool>();
 
         // The body first: a form must be read before its fields bind, and a wrong media type is 415 before anything else.
         if (op.Body is { } requestBody)
@@ -56,7 +57,8 @@ public static class MinimalApiViews
         foreach (var p in op.Parameters)
         {
             var local = "arg" + index++;
-            parameters.Add(CSharp.Type(p.Type, ns) + " " + p.Name);
+            parameters.Add(Source(context, p.In.ToString(), p.WireName) + CSharp.Type(p.Type, ns) + " " + p.Name);
+            required.Add(p.Required);
             arguments.Add(local);
             bindings.Add(Binding(context, p.Type, local, p.In.ToString().ToLowerInvariant(), p.WireName, p.Style, p.Explode, p.Required));
             if (p.Rule is not null) checks.Add(Check(rules, p.Rule, local, p.In.ToString().ToLowerInvariant(), p.WireName));
@@ -68,15 +70,16 @@ public static class MinimalApiViews
             {
                 var local = "arg" + index++;
                 arguments.Add(local);
+                required.Add(f.Required);
                 if (f.IsFile)
                 {
                     var type = (f.IsArray ? "global::System.Collections.Generic.IReadOnlyList<global::Microsoft.AspNetCore.Http.IFormFile>" : "global::Microsoft.AspNetCore.Http.IFormFile") + (f.Required ? "" : "?");
-                    parameters.Add(type + " " + f.Name);
+                    parameters.Add(Source(context, "Form", f.WireName) + type + " " + f.Name);
                     var read = f.IsArray ? "Files" : "File";
                     bindings.Add("var " + local + " = input." + read + "(" + CSharp.Literal(f.WireName) + ", " + Bool(f.Required) + ")" + (f.Required ? "!" : "") + ";");
                     continue;
                 }
-                parameters.Add(CSharp.Type(f.Type, ns) + " " + f.Name);
+                parameters.Add(Source(context, "Form", f.WireName) + CSharp.Type(f.Type, ns) + " " + f.Name);
                 bindings.Add(Binding(context, f.Type, local, "body", f.WireName, "form", explode: true, f.Required));
                 if (f.Rule is not null) checks.Add(Check(rules, f.Rule, local, "body", f.WireName));
             }
@@ -85,7 +88,9 @@ public static class MinimalApiViews
         {
             var local = "arg" + index++;
             var type = whole.Required ? whole.Type! : whole.Type!.AsNullable();
-            parameters.Add(CSharp.Type(type, ns) + " body");
+            var source = whole.Kind is BodyKind.Form or BodyKind.Multipart ? "" : "[global::" + ns + "." + context.ClientName + "FromBody(" + Bool(!whole.Required) + ")] ";
+            parameters.Add(source + CSharp.Type(type, ns) + " body");
+            required.Add(whole.Required);
             arguments.Add(local);
             var mediaTypes = "new[] { " + string.Join(", ", whole.MediaTypes.Select(CSharp.Literal)) + " }";
             switch (whole.Kind)
@@ -122,6 +127,7 @@ public static class MinimalApiViews
             CSharp.Literal(op.Path),
             "new[] { " + CSharp.Literal(op.Method) + " }",
             Metadata(context, group, op).ToArray(),
+            "typeof(global::" + ns + "." + group.HandlerName + ").GetMethod(" + CSharp.Literal(op.Name) + ")!" + string.Concat(required.Select(r => ", " + Bool(r))),
             InputErrors.New(context, op),
             body.ToArray(),
             bindings.ToArray(),
@@ -134,6 +140,16 @@ public static class MinimalApiViews
     // The result remembers the declared type, so JSON is written with its metadata whatever the runtime type (List<T> for IReadOnlyList<T>).
     private static ResultView WithType(ResultView result, ResponseDef response, string ns) =>
         result with { Arguments = result.Arguments + ", " + (response.Type is null || response.IsBinary ? "null" : "typeof(" + CSharp.RuntimeType(response.Type, ns) + ")") };
+
+    // ApiExplorer reads a parameter's location and wire name from these; cookies have no such metadata in ASP.NET Core.
+    private static string Source(SpecContext context, string location, string wireName) => location switch
+    {
+        "Path" => "[global::" + context.Namespace + "." + context.ClientName + "FromRoute(" + CSharp.Literal(wireName) + ")] ",
+        "Query" => "[global::" + context.Namespace + "." + context.ClientName + "FromQuery(" + CSharp.Literal(wireName) + ")] ",
+        "Header" => "[global::" + context.Namespace + "." + context.ClientName + "FromHeader(" + CSharp.Literal(wireName) + ")] ",
+        "Form" => "[global::" + context.Namespace + "." + context.ClientName + "FromForm(" + CSharp.Literal(wireName) + ")] ",
+        _ => "",
+    };
 
     /// <summary>One local bound from the request: parsable scalars and arrays by IParsable, everything else through the JSON metadata.</summary>
     private static string Binding(SpecContext context, TypeRef type, string local, string location, string wireName, string style, bool explode, bool required)
@@ -179,9 +195,11 @@ public static class MinimalApiViews
             yield return ".RequireAuthorization(new global::" + ns + "." + context.ClientName + "SecurityRequirementAttribute(" + security + "))";
             if (InputErrors.NewChallenge(context, op) is { } challenge) yield return ".WithMetadata(" + challenge + ")";
         }
-        if (op.Body is { } requestBody)
+        // A body flattened into form fields is described by those parameters ([FromForm]), the media types by this; its
+        // type is null, and ApiExplorer adds no body of its own beside form parameters.
+        if (op.Body is { } requestBody && (requestBody.Fields.Count > 0 || requestBody.Type is not null))
         {
-            var type = requestBody.Fields.Count > 0 || requestBody.Type is null ? "null" : "typeof(" + CSharp.RuntimeType(requestBody.Type with { Nullable = false }, ns) + ")";
+            var type = requestBody.Fields.Count > 0 ? "null" : "typeof(" + CSharp.RuntimeType(requestBody.Type! with { Nullable = false }, ns) + ")";
             var mediaTypes = requestBody.MediaTypes.Count > 0 ? requestBody.MediaTypes.ToArray() : new[] { requestBody.ContentType };
             yield return ".WithMetadata(new global::Microsoft.AspNetCore.Http.Metadata.AcceptsMetadata(new[] { " + string.Join(", ", mediaTypes.Select(CSharp.Literal)) + " }, "
                 + type + ", " + Bool(!requestBody.Required) + "))";
@@ -222,6 +240,7 @@ public sealed record MinimalOperationView(
     string Route,
     string Methods,
     string[] Metadata,
+    string Description,
     string Documented,
     string[] Body,
     string[] Bindings,

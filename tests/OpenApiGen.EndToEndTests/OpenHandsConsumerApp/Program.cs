@@ -33,6 +33,11 @@ builder.Services.AddScoped<SettingsHandlerBase, SettingsController>();
 builder.Services.AddScoped<UnsetProviderTokensHandlerBase, UnsetProviderTokensController>();
 builder.Services.AddScoped<UserHandlerBase, UserController>();
 builder.Services.AddAuthorization();
+// The endpoints write with the generated metadata; the app's own JSON (and its OpenAPI document) uses it too.
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, OpenHandsJsonContext.Default));
+#if OPENAPI_DOCUMENT
+builder.Services.AddOpenApi();
+#endif
 #else
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddControllers(o => o.Filters.Add<InvocationRecorder>());
@@ -71,6 +76,9 @@ app.UseAuthentication();
 app.UseAuthorization();
 #if MINIMAL_API
 app.MapOpenHandsEndpoints();
+#if OPENAPI_DOCUMENT
+app.MapOpenApi();
+#endif
 #else
 app.MapControllers();
 #endif
