@@ -594,6 +594,13 @@ namespace OpenApiGen.Runtime
                 await response.WriteAsync("null", http.RequestAborted).ConfigureAwait(false);
                 return;
             }
+            if (value is IResult streamed)
+            {
+                // Items the handler produces as it goes (NDJSON, server-sent events, …): they write themselves.
+                response.ContentType = contentType;
+                await streamed.ExecuteAsync(http).ConfigureAwait(false);
+                return;
+            }
             if (value is Stream stream)
             {
                 response.ContentType = contentType ?? "application/octet-stream";

@@ -75,6 +75,7 @@ public static class ClientViews
             HasBody = returnType is not null,
             Arguments = string.Join(", ", parameters.Select(p => p.Name)),
             WrapperType = "global::System.Threading.Tasks.Task<" + wrapper + ">",
+            Stream = op.Stream is null ? null : Stream(context, op, op.Stream, parameters),
             HeadersDoc = CSharp.DocComment(
                 "Like " + op.Name + "Async, and also returns the status code and the response headers.",
                 "            ",
@@ -206,10 +207,79 @@ public static class ClientViews
         }
     }
 
-    private static List<string> ContentLines(OperationDef op)
+    /// <summary>
+    /// The …StreamAsync twin of an operation with a streaming success response: the same request asking for the stream's
+    /// media type, its items yielded as they arrive (the caller's enumeration owns the response), errors thrown as usual.
+    /// </summary>
+    private static StreamMethodView Stream(SpecContext context, OperationDef op, StreamDef stream, List<(string Name, string Declaration)> parameters)
+    {
+        var ns = context.Namespace;
+        var item = CSharp.Type(stream.ItemType, ns);
+        var text = stream.ItemType is { Kind: TypeKind.Primitive, Name: "string" };
+        var (returnType, read) = stream.Kind switch
+        {
+            StreamKind.EventStream => ("global::System.Net.ServerSentEvents.SseItem<" + item + ">",
+                "global::OpenApiGen.Runtime.Streams.ReadEventsAsync<" + item + ">(__response, " + (text ? "null" : "_client.JsonInfo<" + item + ">()") + ", cancellationToken)"),
+            StreamKind.JsonArray => (item, "global::OpenApiGen.Runtime.Streams.ReadJsonArrayAsync(__response, _client.JsonInfo<" + item + ">(), cancellationToken)"),
+            _ => (item, "global::OpenApiGen.Runtime.Streams.ReadJsonLinesAsync(__response, _client.JsonInfo<" + item + ">(), " + (stream.Kind == StreamKind.JsonSeq ? "true" : "false") + ", cancellationToken)"),
+        };
+        var lines = new List<string>
+        {
+            "if (" + StatusCondition(stream.StatusCode) + ")",
+            "{",
+            "    await foreach (var __item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(" + read + ", false)) yield return __item;",
+            "    yield break;",
+            "}",
+        };
+        // Other outcomes the spec promises (a 204, say) end the stream without items.
+        foreach (var outcome in op.Responses.Where(r => IsOutcome(op, r) && r.StatusCode != stream.StatusCode)) lines.Add("if (" + StatusCondition(outcome.StatusCode) + ") yield break;");
+        lines.AddRange(ThrowLines(op, ns));
+        var declarations = parameters.Select(p => p.Name == "cancellationToken"
+            ? "[global::System.Runtime.CompilerServices.EnumeratorCancellation] " + p.Declaration
+            : p.Declaration);
+        return new StreamMethodView(
+            "global::System.Collections.Generic.IAsyncEnumerable<" + returnType + ">",
+            string.Join(", ", declarations),
+            CSharp.DocComment(
+                "Like " + op.Name + "Async, but yields the " + stream.StatusCode + " response's items (" + stream.MediaType + ") as they arrive.",
+                "            ",
+                "Stopping the enumeration early, or cancelling it, closes the response."),
+            ContentLines(op, stream.MediaType),
+            lines);
+    }
+
+    // The documented error statuses of an operation, thrown as its typed exceptions (exact codes before ranges).
+    private static List<string> ThrowLines(OperationDef op, string ns)
     {
         var lines = new List<string>();
-        var accept = op.Responses.Where(r => r.ContentType is not null).Select(r => r.ContentType!).Distinct().OrderBy(c => c, System.StringComparer.Ordinal);
+        var errors = op.Responses.Where(r => r.StatusCode != "default" && !IsOutcome(op, r)).ToList();
+        var fallback = op.Responses.FirstOrDefault(r => r.StatusCode == "default");
+        const string Undocumented = "_client.CreateExceptionAsync(__response, null, cancellationToken)";
+        if (errors.Count == 0 && fallback is null)
+        {
+            lines.Add("throw await " + Undocumented + ".ConfigureAwait(false);");
+            return lines;
+        }
+        lines.Add("throw await (__status switch");
+        lines.Add("{");
+        var patterns = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var error in errors.OrderBy(e => e.StatusCode.EndsWith("XX", System.StringComparison.Ordinal) ? 1 : 0))
+        {
+            var pattern = StatusPattern(error.StatusCode);
+            if (patterns.Add(pattern)) lines.Add("    " + pattern + " => " + Documented(error, ns) + ",");
+        }
+        if (fallback is not null) lines.Add("    < 200 or > 299 => " + Documented(fallback, ns) + ",");
+        lines.Add("    _ => " + Undocumented + ",");
+        lines.Add("}).ConfigureAwait(false);");
+        return lines;
+    }
+
+    private static List<string> ContentLines(OperationDef op, string? acceptOnly = null)
+    {
+        var lines = new List<string>();
+        var accept = acceptOnly is not null
+            ? new[] { acceptOnly }.AsEnumerable()
+            : op.Responses.Where(r => r.ContentType is not null).Select(r => r.ContentType!).Distinct().OrderBy(c => c, System.StringComparer.Ordinal);
         foreach (var type in accept) lines.Add("__message.Headers.TryAddWithoutValidation(\"Accept\", " + CSharp.Literal(type) + ");");
         if (op.Body is { } body) lines.AddRange(BodyLines(body));
         if (op.Parameters.Any(p => p.In == ParameterLocation.Header && IsContentHeader(p.WireName))) lines.Add("__request.ApplyContentHeaders(__message);");
@@ -277,7 +347,6 @@ public static class ClientViews
         string Return(string? value) => wrapper is null
             ? (value is null ? "return;" : "return " + value + ";")
             : "return new " + wrapper + "(__status, Headers(__response)" + (value is null ? "" : ", " + value) + ");";
-        var errors = new List<ResponseDef>();
         foreach (var response in op.Responses.Where(r => r.StatusCode != "default"))
         {
             var condition = StatusCondition(response.StatusCode);
@@ -295,33 +364,12 @@ public static class ClientViews
             {
                 lines.Add("if (" + condition + ") " + Return(success is null ? null : "default!"));
             }
-            else
-            {
-                errors.Add(response);
-            }
         }
         // HttpClient follows a redirect that has a Location: the 2XX it ends in is that documented outcome too.
         if (op.Responses.Any(r => r.StatusCode[0] == '3' && IsOutcome(op, r))) lines.Add("if (__status >= 200 && __status <= 299) " + Return(success is null ? null : "default!"));
         // Every error status is one arm of one awaited switch: an await per status would be a state of the method's
         // state machine each, compiled for every operation. Exact codes come before ranges, as OpenAPI ranks them.
-        var fallback = op.Responses.FirstOrDefault(r => r.StatusCode == "default");
-        const string Undocumented = "_client.CreateExceptionAsync(__response, null, cancellationToken)";
-        if (errors.Count == 0 && fallback is null)
-        {
-            lines.Add("throw await " + Undocumented + ".ConfigureAwait(false);");
-            return lines;
-        }
-        lines.Add("throw await (__status switch");
-        lines.Add("{");
-        var patterns = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var error in errors.OrderBy(e => e.StatusCode.EndsWith("XX", System.StringComparison.Ordinal) ? 1 : 0))
-        {
-            var pattern = StatusPattern(error.StatusCode);
-            if (patterns.Add(pattern)) lines.Add("    " + pattern + " => " + Documented(error, ns) + ",");
-        }
-        if (fallback is not null) lines.Add("    < 200 or > 299 => " + Documented(fallback, ns) + ",");
-        lines.Add("    _ => " + Undocumented + ",");
-        lines.Add("}).ConfigureAwait(false);");
+        lines.AddRange(ThrowLines(op, ns));
         return lines;
     }
 
@@ -360,3 +408,6 @@ public static class ClientViews
         return "__status == " + (int.TryParse(status, out var code) ? CSharp.Int(code) : "-1");
     }
 }
+
+/// <summary>An operation's …StreamAsync method: its return type, parameters, doc, request content lines and response lines.</summary>
+public sealed record StreamMethodView(string ReturnType, string Parameters, string Doc, List<string> ContentLines, List<string> ResponseLines);

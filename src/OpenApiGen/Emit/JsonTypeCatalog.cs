@@ -108,6 +108,7 @@ public static class JsonTypeCatalog
             {
                 if (response.Type is { } type) Add(type);
             }
+            if (operation.Stream is { } stream) Add(stream.ItemType);
         }
         return entries.Values.OrderBy(e => e.TypeName, System.StringComparer.Ordinal).ToEquatableArray();
     }

@@ -132,10 +132,33 @@ public static class MinimalApiViews
             body.ToArray(),
             bindings.ToArray(),
             checks.ToArray(),
-            op.Responses.Select(r => WithType(ServerViews.Result(r, ns), r, ns)).ToArray(),
+            op.Responses.Select(r => WithType(ServerViews.Result(r, ns), r, ns)).Concat(StreamResult(context, op)).ToArray(),
             implicitAllowed ? CSharp.Type(implicitSource!.Type!, ns) : null,
             implicitSource?.MemberName);
     }
+
+    /// <summary>The factory that streams the handler's items (…Stream for JSON sequences and arrays, …Events for server-sent events).</summary>
+    private static IEnumerable<ResultView> StreamResult(SpecContext context, OperationDef op)
+    {
+        if (op.Stream is not { } stream) yield break;
+        var ns = context.Namespace;
+        var item = CSharp.Type(stream.ItemType, ns);
+        var status = int.TryParse(stream.StatusCode, out var code) ? CSharp.Int(code) : "200";
+        var info = "global::" + ns + "." + context.ClientName + "Endpoints.Json<" + item + ">()";
+        var mediaType = CSharp.Literal(stream.MediaType);
+        var doc = CSharp.DocComment(stream.StatusCode + ": the items as the handler produces them (" + stream.MediaType + "), each sent as soon as it is yielded.", "        ");
+        if (stream.Kind == StreamKind.EventStream)
+        {
+            var data = stream.ItemType is { Kind: TypeKind.Primitive, Name: "string" } ? "null" : info;
+            yield return new ResultView(Identifier(stream.MemberName) + "Events", "global::System.Collections.Generic.IAsyncEnumerable<global::System.Net.ServerSentEvents.SseItem<" + item + ">> events",
+                status + ", new global::OpenApiGen.Runtime.EventsResult<" + item + ">(events, " + data + "), \"text/event-stream\", null", doc);
+            yield break;
+        }
+        yield return new ResultView(Identifier(stream.MemberName) + "Stream", "global::System.Collections.Generic.IAsyncEnumerable<" + item + "> items",
+            status + ", new global::OpenApiGen.Runtime.JsonItemsResult<" + item + ">(items, " + info + ", " + mediaType + "), " + mediaType + ", null", doc);
+    }
+
+    private static string Identifier(string member) => member.TrimStart('@');
 
     // The result remembers the declared type, so JSON is written with its metadata whatever the runtime type (List<T> for IReadOnlyList<T>).
     private static ResultView WithType(ResultView result, ResponseDef response, string ns) =>

@@ -16,6 +16,8 @@ public enum RuntimePart
     Redirects = 8,
     Unions = 16,
     Endpoints = 32,
+    Streams = 64,
+    StreamResults = 128,
 }
 
 /// <summary>
@@ -32,8 +34,9 @@ public static class RuntimeSources
     public static RuntimePart PartsFor(RenderUnit unit) => unit.Kind switch
     {
         RenderKind.ClientCore => RuntimePart.Http | RuntimePart.Redirects,
-        RenderKind.ClientGroup => RuntimePart.Http,
-        RenderKind.MinimalGroup => RuntimePart.Endpoints,
+        // Streaming needs System.Net.ServerSentEvents (in the framework from .NET 9): only groups that stream pull it in.
+        RenderKind.ClientGroup => RuntimePart.Http | (Streams(unit) ? RuntimePart.Streams : RuntimePart.None),
+        RenderKind.MinimalGroup => RuntimePart.Endpoints | (Streams(unit) ? RuntimePart.StreamResults : RuntimePart.None),
         RenderKind.Model => unit.Model!.Kind switch
         {
             ModelKind.Enum => RuntimePart.OpenEnums,
@@ -43,6 +46,8 @@ public static class RuntimeSources
         },
         _ => RuntimePart.None,
     };
+
+    private static bool Streams(RenderUnit unit) => unit.Group!.Operations.Any(op => op.Stream is not null);
 
     public static IEnumerable<(string HintName, string Text)> For(RuntimePart parts) =>
         All.Where(file => (parts & PartOf(file.HintName)) != 0);

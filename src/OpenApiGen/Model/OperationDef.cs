@@ -57,7 +57,23 @@ public sealed record HeaderDef(string Name, string? Description);
 /// <summary>Schemes that must all be satisfied together (AND); an operation holds a list of these alternatives (OR).</summary>
 public sealed record SecurityRequirementDef(EquatableArray<string> Schemes);
 
+/// <summary>How a response streams its items: JSON per line (NDJSON, JSON Lines), RFC 7464 records, server-sent events, or a top-level JSON array.</summary>
+public enum StreamKind
+{
+    JsonLines,
+    JsonSeq,
+    EventStream,
+    JsonArray,
+}
+
+/// <summary>
+/// A success response that can be read item by item as it arrives: its status, media type, kind and item type (for
+/// server-sent events, the type of each event's JSON data; a string when the spec gives the data no schema).
+/// </summary>
+public sealed record StreamDef(string StatusCode, string MediaType, StreamKind Kind, TypeRef ItemType, string MemberName);
+
 /// <summary>An operation. <see cref="ResultName"/> is its server result type, unique among the spec's types.</summary>
+/// <remarks><see cref="Stream"/>: its streaming success response, which gets a …StreamAsync client method and a streaming server result.</remarks>
 public sealed record OperationDef(
     string Name,
     string ResultName,
@@ -69,7 +85,8 @@ public sealed record OperationDef(
     RequestBodyDef? Body,
     EquatableArray<ResponseDef> Responses,
     EquatableArray<SecurityRequirementDef> Security,
-    bool Deprecated = false);
+    bool Deprecated = false,
+    StreamDef? Stream = null);
 
 /// <summary>Operations sharing a tag (or first path segment): one client class, one controller base and one minimal-API handler base.</summary>
 public sealed record OperationGroup(string Name, string ControllerName, EquatableArray<OperationDef> Operations, string HandlerName = "");

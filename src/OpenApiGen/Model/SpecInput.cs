@@ -13,6 +13,7 @@ public sealed record GenerateOptions(bool Models, bool Client, bool Server, bool
 /// <see cref="IncludeFromProject"/>/<see cref="ExcludeFromProject"/>: the list is the project's default, meant for several specs.
 /// <see cref="ReferenceClassName"/> and <see cref="ReferenceOptions"/>: an &lt;OpenApiReference&gt; item's ClassName and
 /// Options (NSwag flags), mapped by build/OpenApiGen.targets (see Reading.OpenApiReferenceOptions).
+/// <see cref="StreamArrays"/>: OpenApiStreamArrays="true", a top-level JSON array response can also be read item by item.
 /// </remarks>
 public sealed record SpecInput(
     string Path,
@@ -27,7 +28,8 @@ public sealed record SpecInput(
     string? ReferenceOptions = null,
     EquatableArray<OverlayInput> Overlays = default,
     bool IncludeFromProject = false,
-    bool ExcludeFromProject = false);
+    bool ExcludeFromProject = false,
+    bool StreamArrays = false);
 
 /// <summary>An OpenAPI Overlay document (AdditionalFiles with OpenApiOverlay metadata) and the spec file it names.</summary>
 public sealed record OverlayInput(string Path, string Text, string Target);

@@ -125,6 +125,7 @@ public static class ModelDeduplicator
                     Fields = Remap(op.Body.Fields, f => f with { Type = Map(f.Type) }),
                 },
                 Responses = Remap(op.Responses, r => r with { Type = r.Type is null ? null : Map(r.Type) }),
+                Stream = op.Stream is null ? null : op.Stream with { ItemType = Map(op.Stream.ItemType) },
             }).ToEquatableArray(),
         }).ToList();
         return (keptModels, keptGroups);

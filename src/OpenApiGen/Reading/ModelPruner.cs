@@ -42,6 +42,7 @@ public static class ModelPruner
                 foreach (var field in body.Fields) Visit(field.Type);
             }
             foreach (var response in operation.Responses) Visit(response.Type);
+            if (operation.Stream is { } stream) Visit(stream.ItemType);
         }
 
         while (pending.Count > 0)

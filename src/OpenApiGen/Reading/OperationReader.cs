@@ -21,8 +21,11 @@ public sealed class OperationReader
     private readonly List<SecurityRequirementDef> _defaultSecurity;
     private readonly InputRuleReader _rules = new();
 
-    public OperationReader(OpenApiDocument document, ReadContext context, SchemaMapper schemas, IReadOnlyCollection<SecuritySchemeDef> schemes)
+    private readonly bool _streamArrays;
+
+    public OperationReader(OpenApiDocument document, ReadContext context, SchemaMapper schemas, IReadOnlyCollection<SecuritySchemeDef> schemes, bool streamArrays = false)
     {
+        _streamArrays = streamArrays;
         _document = document;
         _context = context;
         _schemas = schemas;
@@ -109,6 +112,7 @@ public sealed class OperationReader
         var body = ReadBody(name, operation.RequestBody, pointer + "/requestBody", names);
         var responses = ReadResponses(name, method, operation.Responses, pointer + "/responses");
         var security = SecurityReader.ReadRequirements(operation.Security, _schemes) ?? _defaultSecurity;
+        var stream = ReadStream(name, operation.Responses, responses, pointer + "/responses");
         return new OperationDef(
             name,
             "",
@@ -120,8 +124,43 @@ public sealed class OperationReader
             body,
             responses.ToEquatableArray(),
             security.ToEquatableArray(),
-            operation.Deprecated);
+            operation.Deprecated,
+            stream);
     }
+
+    /// <summary>
+    /// The first success response with a sequential media type (NDJSON, JSON Lines, JSON text sequences, server-sent
+    /// events); else, with OpenApiStreamArrays, the success response that is a JSON array. Its items are the media
+    /// type's itemSchema (OpenAPI 3.2), else its schema (an array's items for the line formats, which some specs write so).
+    /// </summary>
+    private StreamDef? ReadStream(string operationName, OpenApiResponses? responses, List<ResponseDef> read, string pointer)
+    {
+        foreach (var pair in (responses ?? new OpenApiResponses()).Where(r => r.Key.Length == 3 && r.Key[0] == '2').OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            foreach (var media in pair.Value.Content ?? new Dictionary<string, IOpenApiMediaType>())
+            {
+                if (StreamKindOf(media.Key) is not { } kind) continue;
+                var schemaPointer = pointer + "/" + JsonPositionMap.Escape(pair.Key) + "/content/" + JsonPositionMap.Escape(media.Key);
+                var schema = media.Value.ItemSchema ?? media.Value.Schema;
+                var member = read.FirstOrDefault(r => r.StatusCode == pair.Key)?.MemberName ?? StatusNames.For(pair.Key);
+                if (schema is null) return new StreamDef(pair.Key, media.Key, kind, TypeRef.Primitive("string", false), member);
+                var type = _schemas.Map(schema, operationName + "StreamItem", schemaPointer + (media.Value.ItemSchema is null ? "/schema" : "/itemSchema"));
+                if (type.Kind == TypeKind.Array && kind != StreamKind.EventStream && media.Value.ItemSchema is null) type = type.Item!;
+                return new StreamDef(pair.Key, media.Key, kind, type with { Nullable = false }, member);
+            }
+        }
+        if (!_streamArrays) return null;
+        var array = read.FirstOrDefault(r => r.IsSuccess && r.Type is { Kind: TypeKind.Array } && r.ContentType is { } c && BodyKindOf(c) == BodyKind.Json);
+        return array is null ? null : new StreamDef(array.StatusCode, array.ContentType!, StreamKind.JsonArray, array.Type!.Item!, array.MemberName);
+    }
+
+    private static StreamKind? StreamKindOf(string contentType) => contentType.Split(';')[0].Trim().ToLowerInvariant() switch
+    {
+        "application/x-ndjson" or "application/jsonl" or "application/x-jsonlines" or "application/jsonlines" => StreamKind.JsonLines,
+        "application/json-seq" => StreamKind.JsonSeq,
+        "text/event-stream" => StreamKind.EventStream,
+        _ => null,
+    };
 
     private List<ParameterDef> ReadParameters(string operationName, IOpenApiPathItem item, OpenApiOperation operation, string pointer, NameScope names)
     {

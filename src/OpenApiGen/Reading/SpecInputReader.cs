@@ -33,7 +33,8 @@ public static class SpecInputReader
         return new SpecInput(file.Path, text, Get("OpenApiNamespace"), Get("OpenApiClientName"), Get("OpenApiGenerate"),
             string.IsNullOrWhiteSpace(rootNamespace) ? null : rootNamespace, Get("OpenApiInclude"), Get("OpenApiExclude"),
             Own("OpenApiReferenceClassName"), Own("OpenApiReferenceOptions"),
-            IncludeFromProject: Own("OpenApiInclude") is null, ExcludeFromProject: Own("OpenApiExclude") is null);
+            IncludeFromProject: Own("OpenApiInclude") is null, ExcludeFromProject: Own("OpenApiExclude") is null,
+            StreamArrays: string.Equals(Get("OpenApiStreamArrays"), "true", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>An AdditionalFiles item with OpenApiOverlay metadata: an overlay of the spec file that metadata names.</summary>

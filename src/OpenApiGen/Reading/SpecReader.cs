@@ -81,7 +81,7 @@ public static class SpecReader
         var schemas = new SchemaMapper(context, typeNames, document);
         var schemes = SecurityReader.ReadSchemes(document, context);
         var filter = OperationFilter.Read(input, context);
-        var groups = new OperationReader(document, context, schemas, schemes).ReadGroups(typeNames, clientName, filter);
+        var groups = new OperationReader(document, context, schemas, schemes, input.StreamArrays).ReadGroups(typeNames, clientName, filter);
         filter.ReportUnmatched(input.Path, context);
         schemas.MapComponents(generate.AllModels);
 
