@@ -92,12 +92,7 @@ namespace OpenHands.Api
                 errors.Add(Describe(entry.Key, entry.Value, entry.Value.Errors[0])); // one error per input, as FastAPI reports
             }
             if (context.Controller is IOpenHandsInvalidInput checker) await checker.CheckInputAsync(context, errors).ConfigureAwait(false);
-            // System.Text.Json stops at the first value it cannot read; a constraint error at the same place says more.
-            errors.RemoveAll(e => e.Type == "json_invalid" && errors.Exists(o => o.Type != "json_invalid" && OpenHandsErrorBodies.Dotted(o.Location) == OpenHandsErrorBodies.Dotted(e.Location)));
-            // A body that failed as a whole (unreadable, or missing members System.Text.Json names at "$") is reported
-            // by the finer errors when there are any.
-            if (errors.Exists(e => e.Location.Count > 1 && "body".Equals(e.Location[0])))
-                errors.RemoveAll(e => e.Location.Count == 1 && "body".Equals(e.Location[0]));
+            OpenHandsErrorBodies.Tidy(errors);
             if (errors.Count == 0)
             {
                 await next().ConfigureAwait(false);
@@ -393,6 +388,18 @@ namespace OpenHands.Api
     public static partial class OpenHandsErrorBodies
     {
         public const string InvalidTitle = "One or more validation errors occurred.";
+
+        /// <summary>
+        /// Drops what other errors say better: System.Text.Json stops at the first value it cannot read, so a constraint
+        /// error at the same place replaces it; a body that failed as a whole (unreadable, or missing members System.Text.Json
+        /// names at "$") is reported by the finer errors when there are any.
+        /// </summary>
+        public static void Tidy(global::System.Collections.Generic.List<OpenHandsInputError> errors)
+        {
+            errors.RemoveAll(e => e.Type == "json_invalid" && errors.Exists(o => o.Type != "json_invalid" && Dotted(o.Location) == Dotted(e.Location)));
+            if (errors.Exists(e => e.Location.Count > 1 && "body".Equals(e.Location[0])))
+                errors.RemoveAll(e => e.Location.Count == 1 && "body".Equals(e.Location[0]));
+        }
 
         public static global::Microsoft.AspNetCore.Mvc.IActionResult Result(int statusCode, string contentType, OpenHandsErrorShape shape, global::System.Collections.Generic.IReadOnlyList<OpenHandsInputError> errors, string title = InvalidTitle, string detailMember = "detail")
         {
