@@ -98,7 +98,7 @@ public static class JsonTypeCatalog
             foreach (var property in model.Properties) Add(property.Type);
             foreach (var variant in model.Variants) Add(variant.Type);
         }
-        foreach (var operation in spec.Groups.SelectMany(g => g.Operations))
+        foreach (var operation in spec.Groups.Concat(spec.Notifications).SelectMany(g => g.Operations))
         {
             // Object parameters travel as JSON-shaped key/value pairs (styles) or JSON text (cookies).
             foreach (var parameter in operation.Parameters) Add(parameter.Type);

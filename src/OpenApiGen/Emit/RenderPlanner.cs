@@ -49,6 +49,8 @@ public static class RenderPlanner
                 yield return new RenderUnit(prefix + context.ClientName + "Client." + group.Name + ".g.cs", RenderKind.ClientGroup, context, null, group, none, UsesObsolete: ObsoleteUse.InGroup(group, deprecated, client: true));
             }
         }
+        // Webhook and callback receivers: the server kinds the spec generates, with the same input checks and results.
+        var receivers = spec.Generate.Webhooks ? spec.Notifications : EquatableArray<OperationGroup>.Empty;
         if (spec.Generate.Server || spec.Generate.MinimalApi)
         {
             yield return new RenderUnit(prefix + context.ClientName + "ServerInput.g.cs", RenderKind.ServerInput, context, null, null, none);
@@ -56,7 +58,7 @@ public static class RenderPlanner
         }
         if (spec.Generate.Server)
         {
-            foreach (var group in spec.Groups)
+            foreach (var group in spec.Groups.Concat(receivers))
             {
                 yield return new RenderUnit(prefix + group.ControllerName + ".g.cs", RenderKind.ServerGroup, context, null, group, none, UsesObsolete: ObsoleteUse.InGroup(group, deprecated, client: false));
             }
@@ -65,10 +67,15 @@ public static class RenderPlanner
         {
             var groups = spec.Groups.Select(g => g.Name).ToEquatableArray();
             yield return new RenderUnit(prefix + context.ClientName + "Endpoints.g.cs", RenderKind.MinimalEndpoints, context, null, null, groups);
-            foreach (var group in spec.Groups)
+            foreach (var group in spec.Groups.Concat(receivers))
             {
                 yield return new RenderUnit(prefix + group.HandlerName + ".g.cs", RenderKind.MinimalGroup, context, null, group, none, UsesObsolete: ObsoleteUse.InGroup(group, deprecated, client: false));
             }
+        }
+        if (receivers.Count > 0)
+        {
+            var all = new OperationGroup("Notifications", "", receivers.SelectMany(g => g.Operations).ToEquatableArray());
+            yield return new RenderUnit(prefix + context.ClientName + "WebhookSender.g.cs", RenderKind.WebhookSender, context, null, all, none, UsesObsolete: ObsoleteUse.InGroup(all, deprecated, client: false));
         }
     }
 }

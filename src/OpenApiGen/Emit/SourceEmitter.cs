@@ -32,6 +32,7 @@ public static class SourceEmitter
         RenderKind.ServerInput => TemplateRenderer.Render("ServerInput", ServerViews.Input(unit.Context)),
         RenderKind.ServerSecurity => TemplateRenderer.Render("ServerSecurity", ServerViews.Security(unit.Context)),
         RenderKind.MinimalGroup => TemplateRenderer.Render("MinimalGroup", MinimalApiViews.Group(unit.Context, unit.Group!)),
+        RenderKind.WebhookSender => TemplateRenderer.Render("WebhookSender", WebhookViews.Sender(unit.Context, unit.Group!)),
         RenderKind.MinimalEndpoints => TemplateRenderer.Render("MinimalEndpoints", MinimalApiViews.Endpoints(unit.Context, unit.GroupNames)),
         _ => throw new ArgumentOutOfRangeException(nameof(unit), unit.Kind, null),
     };

@@ -46,7 +46,7 @@ public static class TemplateRenderer
     {
         var assembly = typeof(TemplateRenderer).Assembly;
         var result = new Dictionary<string, Template>();
-        foreach (var name in new[] { "Model", "Union", "Enum", "ClientCore", "ClientGroup", "ServerGroup", "ServerSecurity", "ServerInput", "JsonContext", "MinimalGroup", "MinimalEndpoints" })
+        foreach (var name in new[] { "Model", "Union", "Enum", "ClientCore", "ClientGroup", "ServerGroup", "ServerSecurity", "ServerInput", "JsonContext", "MinimalGroup", "MinimalEndpoints", "WebhookSender" })
         {
             using var stream = assembly.GetManifestResourceStream("OpenApiGen.Templates." + name + ".sbncs")
                 ?? throw new InvalidDataException("Template " + name + " is not embedded.");

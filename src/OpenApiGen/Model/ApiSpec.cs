@@ -15,11 +15,13 @@ public sealed record SpecContext(
     bool MinimalApi = false);
 
 /// <summary>One spec, read and named: the model the emitters render from.</summary>
+/// <remarks><see cref="Notifications"/>: the webhooks and callbacks (with OpenApiGenerate Webhooks), requests the API sends rather than receives.</remarks>
 public sealed record ApiSpec(
     SpecContext Context,
     GenerateOptions Generate,
     EquatableArray<ModelDef> Models,
-    EquatableArray<OperationGroup> Groups);
+    EquatableArray<OperationGroup> Groups,
+    EquatableArray<OperationGroup> Notifications = default);
 
 /// <summary>The result of reading one spec: its model (if any could be built) and everything to report.</summary>
 public sealed record SpecResult(string Path, ApiSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
@@ -39,6 +41,8 @@ public enum RenderKind
     MinimalGroup,
     /// <summary>The spec's minimal-API entry point (Map…Endpoints for every group); <see cref="RenderUnit.GroupNames"/> lists the groups.</summary>
     MinimalEndpoints,
+    /// <summary>The typed sender of the spec's webhooks and callbacks; <see cref="RenderUnit.Group"/> holds them all.</summary>
+    WebhookSender,
     /// <summary>Planning failed; <see cref="RenderUnit.GroupNames"/> holds the exception type and message.</summary>
     PlanFailure,
 }

@@ -4,8 +4,9 @@ namespace OpenApiGen.Model;
 /// <remarks>
 /// <see cref="AllModels"/>: every schema of the spec becomes a type, not only those the generated operations use.
 /// <see cref="MinimalApi"/>: handler bases and Map…Endpoints for minimal APIs (Native-AOT capable), beside or instead of <see cref="Server"/>'s MVC controllers.
+/// <see cref="Webhooks"/>: the spec's webhooks and callbacks get a typed sender, and receivers in the server kinds generated.
 /// </remarks>
-public sealed record GenerateOptions(bool Models, bool Client, bool Server, bool ServerExplicit, bool AllModels = false, bool MinimalApi = false);
+public sealed record GenerateOptions(bool Models, bool Client, bool Server, bool ServerExplicit, bool AllModels = false, bool MinimalApi = false, bool Webhooks = false);
 
 /// <summary>One AdditionalFiles spec with its per-file options (item metadata, else the project's property of the same name): the first stage's output.</summary>
 /// <remarks>

@@ -108,7 +108,7 @@ public sealed class OperationReader
     private OperationDef ReadOperation(string name, string method, string path, IOpenApiPathItem item, OpenApiOperation operation, string pointer)
     {
         var names = new NameScope(new[] { "cancellationToken", "body" });
-        var parameters = ReadParameters(name, item, operation, pointer, names);
+        var parameters = ReadParameters(name, path, item, operation, pointer, names);
         var body = ReadBody(name, operation.RequestBody, pointer + "/requestBody", names);
         var responses = ReadResponses(name, method, operation.Responses, pointer + "/responses");
         var security = SecurityReader.ReadRequirements(operation.Security, _schemes) ?? _defaultSecurity;
@@ -126,6 +126,101 @@ public sealed class OperationReader
             security.ToEquatableArray(),
             operation.Deprecated,
             stream);
+    }
+
+    /// <summary>
+    /// The requests the API sends rather than receives, as operations to receive and to send: 3.1 webhooks (group
+    /// "Webhooks", received at /webhooks/{name}) and the callbacks of the operations the filter kept (group "Callbacks",
+    /// received at /callbacks/{callback name} plus the URL expression's literal path after its last runtime expression).
+    /// </summary>
+    public List<OperationGroup> ReadNotifications(NameScope typeNames, IEnumerable<string> apiGroups, OperationFilter filter)
+    {
+        var taken = new HashSet<string>(apiGroups, StringComparer.Ordinal);
+        var result = new List<OperationGroup>();
+        var webhooks = new List<(OperationDef, string)>();
+        foreach (var hook in (_document.Webhooks ?? new Dictionary<string, IOpenApiPathItem>()).OrderBy(w => w.Key, StringComparer.Ordinal))
+        {
+            var pointer = "#/webhooks/" + JsonPositionMap.Escape(hook.Key);
+            webhooks.AddRange(Notifications(hook.Key, "/webhooks/" + hook.Key, hook.Value, pointer));
+        }
+        var callbacks = new List<(OperationDef, string)>();
+        foreach (var path in (_document.Paths ?? new OpenApiPaths()).OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            foreach (var pair in (path.Value.Operations ?? new Dictionary<HttpMethod, OpenApiOperation>()).OrderBy(p => MethodRank(p.Key.Method)))
+            {
+                var tags = pair.Value.Tags?.Select(t => t.Name).Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!).ToList() ?? new List<string>();
+                if (pair.Value.Callbacks is not { Count: > 0 } declared || !filter.Keeps(path.Key, pair.Value.OperationId, tags)) continue;
+                var operationPointer = "#/paths/" + JsonPositionMap.Escape(path.Key) + "/" + pair.Key.Method.ToLowerInvariant();
+                foreach (var callback in declared.OrderBy(c => c.Key, StringComparer.Ordinal))
+                {
+                    foreach (var target in callback.Value?.PathItems ?? new Dictionary<RuntimeExpression, IOpenApiPathItem>())
+                    {
+                        var expression = target.Key.Expression ?? "";
+                        var pointer = operationPointer + "/callbacks/" + JsonPositionMap.Escape(callback.Key) + "/" + JsonPositionMap.Escape(expression);
+                        callbacks.AddRange(Notifications(callback.Key, "/callbacks/" + callback.Key + LiteralSuffix(expression), target.Value, pointer, expression));
+                    }
+                }
+            }
+        }
+        foreach (var (name, list) in new[] { ("Webhooks", webhooks), ("Callbacks", callbacks) })
+        {
+            if (list.Count == 0) continue;
+            var groupName = name;
+            while (!taken.Add(groupName)) groupName += "Received";
+            var names = new NameScope();
+            var operations = new List<OperationDef>();
+            foreach (var (operation, pointer) in list)
+            {
+                var unique = names.Claim(operation.Name);
+                if (unique != operation.Name) _context.Report(DiagnosticDescriptors.OperationNameCollision.Id, pointer, operation.Method + " " + operation.Path, operation.Name, groupName, unique);
+                var resultName = typeNames.IsTaken(unique + "Result") ? groupName + unique + "Result" : unique + "Result";
+                operations.Add(operation with { Name = unique, ResultName = typeNames.Claim(resultName) });
+            }
+            result.Add(new OperationGroup(groupName, typeNames.Claim(groupName + "ControllerBase"), operations.ToEquatableArray(), typeNames.Claim(groupName + "HandlerBase")));
+        }
+        return result;
+    }
+
+    // A webhook or callback path item's operations, each named after the webhook or callback (and its method when it has several).
+    private IEnumerable<(OperationDef, string)> Notifications(string name, string route, IOpenApiPathItem? item, string pointer, string? expression = null)
+    {
+        var list = new List<(OperationDef, string)>();
+        if (item?.Operations is not { Count: > 0 } operations) return list;
+        foreach (var pair in operations.OrderBy(p => MethodRank(p.Key.Method)))
+        {
+            _context.CancellationToken.ThrowIfCancellationRequested();
+            var method = pair.Key.Method.ToUpperInvariant();
+            var operationPointer = pointer + "/" + method.ToLowerInvariant();
+            var baseName = OperationNamer.MethodName(pair.Value.OperationId ?? name, method, route);
+            var methodName = operations.Count > 1 && pair.Value.OperationId is null ? baseName + Identifier.Pascal(method.ToLowerInvariant(), "Send") : baseName;
+            try
+            {
+                var operation = ReadOperation(methodName, method, route, item, pair.Value, operationPointer);
+                if (operation.Body is { Kind: BodyKind.Form or BodyKind.Multipart })
+                {
+                    _context.Report(DiagnosticDescriptors.Unsupported.Id, operationPointer + "/requestBody", "Sending a webhook or callback with a form body",
+                        "its receivers are generated, the sender has no method for " + name);
+                }
+                // Where the sender posts: the URL expression the spec gives a callback, for its documentation.
+                if (expression is not null) operation = operation with { Description = (operation.Description is null ? "" : operation.Description.TrimEnd() + "\n\n") + "Sent to " + expression + "." };
+                list.Add((operation, operationPointer));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _context.Report(DiagnosticDescriptors.UnexpectedException.Id, operationPointer, _context.Path, "reading " + method + " " + name, ex.GetType().FullName ?? "Exception", ex.Message);
+            }
+        }
+        return list;
+    }
+
+    // "{$request.query.callbackUrl}/data" → "/data": the literal path after the last runtime expression, if any.
+    private static string LiteralSuffix(string expression)
+    {
+        var end = expression.LastIndexOf('}');
+        var suffix = end < 0 ? "" : expression.Substring(end + 1);
+        var query = suffix.IndexOfAny(new[] { '?', '#' });
+        if (query >= 0) suffix = suffix.Substring(0, query);
+        return suffix.StartsWith("/", StringComparison.Ordinal) && suffix.IndexOf('{') < 0 ? suffix.TrimEnd('/') : "";
     }
 
     /// <summary>
@@ -162,7 +257,7 @@ public sealed class OperationReader
         _ => null,
     };
 
-    private List<ParameterDef> ReadParameters(string operationName, IOpenApiPathItem item, OpenApiOperation operation, string pointer, NameScope names)
+    private List<ParameterDef> ReadParameters(string operationName, string path, IOpenApiPathItem item, OpenApiOperation operation, string pointer, NameScope names)
     {
         // Operation-level parameters override path-level ones with the same name and location.
         var merged = new List<(IOpenApiParameter Parameter, string? Description, string Pointer)>();
@@ -212,7 +307,7 @@ public sealed class OperationReader
             var explode = parameter.Style is null ? style == "form" : parameter.Explode;
             result.Add(new ParameterDef(csharpName, parameter.Name, location, type, required, description, style, explode, _rules.ReadFlat(schema), parameter.Deprecated));
         }
-        CheckPathTemplate(operation, pointer, result, names);
+        CheckPathTemplate(path, pointer, result, names);
         // Required parameters first so optional ones can default.
         return result.Where(p => p.Required).Concat(result.Where(p => !p.Required)).ToList();
     }
@@ -226,9 +321,9 @@ public sealed class OperationReader
         written is OpenApiParameterReference { Reference.Description: { Length: > 0 } own } ? own : resolved.Description;
 
     // Template names and declared path parameters must match: undeclared ones become required strings, unused ones are dropped.
-    private void CheckPathTemplate(OpenApiOperation operation, string pointer, List<ParameterDef> parameters, NameScope names)
+    // The path is the route the operation is served at: a webhook's or callback's is not its pointer's key.
+    private void CheckPathTemplate(string path, string pointer, List<ParameterDef> parameters, NameScope names)
     {
-        var path = Path(pointer);
         var template = Emit.PathTemplate.Parse(path).Where(s => s.IsParameter).Select(s => s.Text).ToList();
         foreach (var declared in parameters.Where(p => p.In == Model.ParameterLocation.Path).ToList())
         {
@@ -242,14 +337,6 @@ public sealed class OperationReader
             _context.Report(DiagnosticDescriptors.PathParameterNotDeclared.Id, pointer, path, name);
             parameters.Add(new ParameterDef(names.Claim(Identifier.Camel(name, "value")), name, Model.ParameterLocation.Path, TypeRef.Primitive("string", false), true, null, "simple", false));
         }
-    }
-
-    // "#/paths/~1a~1{id}/get" → "/a/{id}"
-    private static string Path(string operationPointer)
-    {
-        var segment = operationPointer.Substring("#/paths/".Length);
-        segment = segment.Substring(0, segment.LastIndexOf('/'));
-        return segment.Replace("~1", "/").Replace("~0", "~");
     }
 
     private RequestBodyDef? ReadBody(string operationName, IOpenApiRequestBody? body, string pointer, NameScope names)

@@ -15,15 +15,16 @@ public static class SpecOptionsReader
         {
             return new GenerateOptions(Models: true, Client: true, Server: features.HasAspNetCoreMvc, ServerExplicit: false);
         }
-        bool models = false, client = false, server = false, minimal = false, allModels = false;
+        bool models = false, client = false, server = false, minimal = false, webhooks = false, allModels = false;
         foreach (var part in input.GenerateRaw!.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim()))
         {
             if (part.Equals("Models", StringComparison.OrdinalIgnoreCase)) models = true;
             else if (part.Equals("Client", StringComparison.OrdinalIgnoreCase)) client = true;
             else if (part.Equals("Server", StringComparison.OrdinalIgnoreCase)) server = true;
             else if (part.Equals("MinimalApi", StringComparison.OrdinalIgnoreCase)) minimal = true;
+            else if (part.Equals("Webhooks", StringComparison.OrdinalIgnoreCase)) webhooks = true;
             else if (part.Equals("AllModels", StringComparison.OrdinalIgnoreCase)) models = allModels = true;
-            else if (part.Length > 0) context.Report(DiagnosticDescriptors.UnknownMetadata.Id, null, part, "OpenApiGenerate", input.Path, "Client, Server, MinimalApi, Models or AllModels separated by ';'");
+            else if (part.Length > 0) context.Report(DiagnosticDescriptors.UnknownMetadata.Id, null, part, "OpenApiGenerate", input.Path, "Client, Server, MinimalApi, Webhooks, Models or AllModels separated by ';'");
         }
         if ((server || minimal) && !features.HasAspNetCoreMvc)
         {
@@ -32,8 +33,8 @@ public static class SpecOptionsReader
             server = minimal = false;
         }
         // Clients and servers use the models, so asking for either implies them; Models alone means every schema.
-        var anyCode = client || server || minimal;
-        return new GenerateOptions(models || anyCode, client, server, server, allModels || !anyCode, minimal);
+        var anyCode = client || server || minimal || webhooks;
+        return new GenerateOptions(models || anyCode, client, server, server, allModels || !anyCode, minimal, webhooks);
     }
 
     public static string Namespace(SpecInput input, string title)

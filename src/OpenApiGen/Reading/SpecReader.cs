@@ -81,7 +81,9 @@ public static class SpecReader
         var schemas = new SchemaMapper(context, typeNames, document);
         var schemes = SecurityReader.ReadSchemes(document, context);
         var filter = OperationFilter.Read(input, context);
-        var groups = new OperationReader(document, context, schemas, schemes, input.StreamArrays).ReadGroups(typeNames, clientName, filter);
+        var operations = new OperationReader(document, context, schemas, schemes, input.StreamArrays);
+        var groups = operations.ReadGroups(typeNames, clientName, filter);
+        var notifications = generate.Webhooks ? operations.ReadNotifications(typeNames, groups.Select(g => g.Name), filter) : new System.Collections.Generic.List<OperationGroup>();
         filter.ReportUnmatched(input.Path, context);
         schemas.MapComponents(generate.AllModels);
 
@@ -98,9 +100,12 @@ public static class SpecReader
             generate.Server,
             generate.MinimalApi);
         // Unused schemas go first: merging then names each shared type after a place the operations use, and has less to compare.
-        var complete = generate.AllModels ? schemas.CompleteModels() : ModelPruner.KeepUsed(schemas.CompleteModels(), groups);
-        var (models, named) = ModelDeduplicator.Apply(complete, groups, schemas.ModelPointers, schemas.InlineModels, context);
-        return new ApiSpec(specContext, generate, models.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray(), named.ToEquatableArray());
+        // Webhooks and callbacks use models like operations do: pruned and merged together, then told apart again.
+        var all = groups.Concat(notifications).ToList();
+        var complete = generate.AllModels ? schemas.CompleteModels() : ModelPruner.KeepUsed(schemas.CompleteModels(), all);
+        var (models, named) = ModelDeduplicator.Apply(complete, all, schemas.ModelPointers, schemas.InlineModels, context);
+        return new ApiSpec(specContext, generate, models.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray(),
+            named.Take(groups.Count).ToEquatableArray(), named.Skip(groups.Count).ToEquatableArray());
     }
 
     private static void ReportUnreadable(SpecInput input, ReadContext context, System.Collections.Generic.IList<OpenApiError> errors)
