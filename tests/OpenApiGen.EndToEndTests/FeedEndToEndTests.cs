@@ -15,16 +15,35 @@ public sealed class FeedConsumerFixture : PackedConsumerFixtureBase
     protected override string Generate => "Client;MinimalApi;Webhooks;Models";
 }
 
+/// <summary>The same app published with Native AOT: the native executable streams, sends and receives.</summary>
+public sealed class NativeFeedConsumerFixture : PackedConsumerFixtureBase
+{
+    protected override string SpecPath => Path.Combine(RepoLayout.Root, "specs", "ticker.yaml");
+
+    protected override IReadOnlyList<(string Source, string FileName, string Namespace)> Specs => [(SpecPath, "ticker.yaml", "Ticker.Api")];
+
+    protected override string ConsumerAppFolder => "FeedConsumerApp";
+
+    protected override string Generate => "Client;MinimalApi;Webhooks;Models";
+
+    protected override string ExtraProperties => "<InvariantGlobalization>true</InvariantGlobalization>";
+
+    protected override bool PublishNative => true;
+
+    protected override string? SkipReason => NativeAotFactAttribute.Clang is null ? "no clang on the PATH: `dotnet cake --target=Test` installs clang and zlib1g-dev with apt-get" : null;
+}
+
 /// <summary>Issue 12 from the packed package: streaming (NDJSON, server-sent events, cancellation), callbacks and webhooks.</summary>
-public sealed class FeedEndToEndTests(FeedConsumerFixture fixture, ITestOutputHelper output) : IClassFixture<FeedConsumerFixture>
+public sealed class FeedEndToEndTests(FeedConsumerFixture fixture, ITestOutputHelper output)
+    : FeedEndToEndTestsBase<FeedConsumerFixture>(fixture, output), IClassFixture<FeedConsumerFixture>
 {
     [Fact]
     public void The_consumer_builds_without_warnings_from_generated_code()
     {
-        fixture.EnsureReady(output);
-        var warnings = fixture.Build!.Output.Split('\n').Where(l => l.Contains(": warning", StringComparison.Ordinal) && l.Contains("OpenApiGen", StringComparison.Ordinal)).Distinct().ToList();
+        Fixture.EnsureReady(Output);
+        var warnings = Fixture.Build!.Output.Split('\n').Where(l => l.Contains(": warning", StringComparison.Ordinal) && l.Contains("OpenApiGen", StringComparison.Ordinal)).Distinct().ToList();
         Assert.True(warnings.Count == 0, string.Join(Environment.NewLine, warnings));
-        var generated = Directory.GetFiles(fixture.GeneratedDirectory, "*.g.cs", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
+        var generated = Directory.GetFiles(Fixture.GeneratedDirectory, "*.g.cs", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
         Assert.Contains("Ticker.Api.TickerWebhookSender.g.cs", generated);
         Assert.Contains("Ticker.Api.WebhooksHandlerBase.g.cs", generated);
         Assert.Contains("Ticker.Api.CallbacksHandlerBase.g.cs", generated);
@@ -33,7 +52,43 @@ public sealed class FeedEndToEndTests(FeedConsumerFixture fixture, ITestOutputHe
     }
 
     [Fact]
-    public void Streams_arrive_item_by_item_and_cancellation_stops_the_server()
+    public void Streams_arrive_item_by_item_and_cancellation_stops_the_server() => AssertStreams();
+
+    [Fact]
+    public void Callbacks_and_webhooks_are_sent_and_received_by_the_generated_code() => AssertNotifications();
+}
+
+/// <summary>The same, from the Native AOT executable; its publish has no trim or AOT warning.</summary>
+public sealed partial class NativeFeedEndToEndTests(NativeFeedConsumerFixture fixture, ITestOutputHelper output)
+    : FeedEndToEndTestsBase<NativeFeedConsumerFixture>(fixture, output), IClassFixture<NativeFeedConsumerFixture>
+{
+    [NativeAotFact]
+    public void The_native_publish_has_no_trim_or_aot_warnings()
+    {
+        Fixture.EnsureReady(Output);
+        var warnings = Fixture.Publish!.Output.Split('\n').Where(l => TrimOrAotWarning().IsMatch(l)).Select(l => l.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        Output.WriteLine($"trim/AOT warnings in the publish: {warnings.Count}");
+        Assert.True(warnings.Count == 0, string.Join(Environment.NewLine, warnings));
+    }
+
+    [NativeAotFact]
+    public void Streams_arrive_item_by_item_and_cancellation_stops_the_native_server() => AssertStreams();
+
+    [NativeAotFact]
+    public void Callbacks_and_webhooks_are_sent_and_received_by_the_native_code() => AssertNotifications();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"warning IL[23]\d{3}")]
+    private static partial System.Text.RegularExpressions.Regex TrimOrAotWarning();
+}
+
+public abstract class FeedEndToEndTestsBase<TFixture>(TFixture fixture, ITestOutputHelper output)
+    where TFixture : PackedConsumerFixtureBase
+{
+    protected TFixture Fixture => fixture;
+
+    protected ITestOutputHelper Output => output;
+
+    protected void AssertStreams()
     {
         var results = Results();
         Assert.Equal("1:t1,2:t2,3:t3", results["ndjson"]);
@@ -45,8 +100,7 @@ public sealed class FeedEndToEndTests(FeedConsumerFixture fixture, ITestOutputHe
         Assert.Equal("422", results["invalid-status"]);
     }
 
-    [Fact]
-    public void Callbacks_and_webhooks_are_sent_and_received_by_the_generated_code()
+    protected void AssertNotifications()
     {
         var results = Results();
         Assert.Equal("sub-1", results["subscription"]);

@@ -98,9 +98,9 @@ public static class DiagnosticDescriptors
         "Give the operations distinct operationIds (or tags) to choose the names yourself.");
 
     public static readonly DiagnosticDescriptor ServerNeedsAspNetCore = Create(
-        "OAG018", "Server code needs ASP.NET Core MVC",
-        "'{0}' asks for Server, but the project does not reference ASP.NET Core MVC; server code is not generated", DiagnosticSeverity.Warning,
-        "Use Microsoft.NET.Sdk.Web or a FrameworkReference to Microsoft.AspNetCore.App, or drop Server from OpenApiGenerate.");
+        "OAG018", "Server code needs ASP.NET Core",
+        "'{0}' asks for Server or MinimalApi, but the project does not reference ASP.NET Core; server code is not generated", DiagnosticSeverity.Warning,
+        "Use Microsoft.NET.Sdk.Web or a FrameworkReference to Microsoft.AspNetCore.App, or drop Server and MinimalApi from OpenApiGenerate.");
 
     public static readonly DiagnosticDescriptor FilterMatchesNothing = Create(
         "OAG019", "Operation filter pattern matches nothing",
