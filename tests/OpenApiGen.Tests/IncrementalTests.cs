@@ -14,10 +14,12 @@ public class IncrementalTests
         TrackingNames.SpecInputs, TrackingNames.Features, TrackingNames.Specs, TrackingNames.Diagnostics, TrackingNames.RenderUnits,
     };
 
-    [Fact]
-    public void Unrelated_csharp_edit_leaves_every_step_cached_or_unchanged()
+    [Theory]
+    [InlineData("openhands-delete-conversation.json", "Client;Server;Models")]
+    [InlineData("ticker.yaml", "Client;Server;MinimalApi;Webhooks;Models")]
+    public void Unrelated_csharp_edit_leaves_every_step_cached_or_unchanged(string file, string generate)
     {
-        var spec = SpecFile.FromRepo("openhands-delete-conversation.json", "OpenHands.Api", "Client;Server;Models");
+        var spec = SpecFile.FromRepo(file, "Consumer.Api", generate);
         var compilation = GeneratorHarness.CreateCompilation("namespace Consumer { public static class Marker { } }");
         var driver = GeneratorHarness.CreateDriver(new[] { spec }).RunGenerators(compilation);
         var first = driver.GetRunResult().Results.Single();
