@@ -16,18 +16,24 @@ namespace OpenApiGen.Runtime
     using System.Threading.Tasks;
     using Microsoft.AspNetCore.Http;
 
-    /// <summary>One piece of invalid input found while binding: where (["query", "limit"]), why, and a FastAPI-style type.</summary>
+    /// <summary>
+    /// One piece of invalid input found while binding: where (["query", "limit"]), why, and a FastAPI-style type. A JSON
+    /// body's problem also carries System.Text.Json's path ("$.items[0].name"), which the generated code places under "body".
+    /// </summary>
     [global::Microsoft.CodeAnalysis.Embedded]
     internal readonly struct InputProblem
     {
-        public InputProblem(object[] location, string message, string type)
+        public InputProblem(object[] location, string message, string type, string? jsonPath = null)
         {
             Location = location;
             Message = message;
             Type = type;
+            JsonPath = jsonPath;
         }
 
         public object[] Location { get; }
+
+        public string? JsonPath { get; }
 
         public string Message { get; }
 
@@ -222,7 +228,7 @@ namespace OpenApiGen.Runtime
             catch (JsonException ex)
             {
                 var type = ex.Path is { Length: > 1 } ? "json_invalid" : ex.Message.IndexOf("required", StringComparison.OrdinalIgnoreCase) >= 0 ? "missing" : "value_error";
-                Problems.Add(new InputProblem(BodyLocation(ex.Path), ex.Message, type));
+                Problems.Add(new InputProblem(new object[] { "body" }, ex.Message, type, ex.Path));
                 return default!;
             }
         }
@@ -491,43 +497,6 @@ namespace OpenApiGen.Runtime
             var mediaType = contentType.Split(';')[0].Trim();
             return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.Equals("text/json", StringComparison.OrdinalIgnoreCase)
                 || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
-        }
-
-        /// <summary>A System.Text.Json path ("$.items[0].name", "$['a b']") as a location under "body".</summary>
-        public static object[] BodyLocation(string? path)
-        {
-            var location = new List<object> { "body" };
-            if (path is null || !path.StartsWith("$", StringComparison.Ordinal)) return location.ToArray();
-            var i = 1;
-            while (i < path.Length)
-            {
-                if (path[i] == '.')
-                {
-                    var end = i + 1;
-                    while (end < path.Length && path[end] != '.' && path[end] != '[') end++;
-                    location.Add(path.Substring(i + 1, end - i - 1));
-                    i = end;
-                }
-                else if (path[i] == '[' && i + 1 < path.Length && path[i + 1] == '\'')
-                {
-                    var end = path.IndexOf("']", i + 2, StringComparison.Ordinal);
-                    if (end < 0) break;
-                    location.Add(path.Substring(i + 2, end - i - 2));
-                    i = end + 2;
-                }
-                else if (path[i] == '[')
-                {
-                    var end = path.IndexOf(']', i);
-                    if (end < 0) break;
-                    if (int.TryParse(path.Substring(i + 1, end - i - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index)) location.Add(index);
-                    i = end + 1;
-                }
-                else
-                {
-                    i++;
-                }
-            }
-            return location.ToArray();
         }
     }
 

@@ -4,7 +4,7 @@ namespace OpenApiGen.EndToEndTests;
 /// specs/ticker.yaml with OpenApiGenerate Client;MinimalApi;Webhooks;Models, in FeedConsumerApp/: the app serves its
 /// streams and sends its callbacks and webhook with the generated code, and receives them with the generated receivers.
 /// </summary>
-public sealed class FeedConsumerFixture : PackedConsumerFixtureBase
+public class FeedConsumerFixture : PackedConsumerFixtureBase
 {
     protected override string SpecPath => Path.Combine(RepoLayout.Root, "specs", "ticker.yaml");
 
@@ -16,16 +16,8 @@ public sealed class FeedConsumerFixture : PackedConsumerFixtureBase
 }
 
 /// <summary>The same app published with Native AOT: the native executable streams, sends and receives.</summary>
-public sealed class NativeFeedConsumerFixture : PackedConsumerFixtureBase
+public sealed class NativeFeedConsumerFixture : FeedConsumerFixture
 {
-    protected override string SpecPath => Path.Combine(RepoLayout.Root, "specs", "ticker.yaml");
-
-    protected override IReadOnlyList<(string Source, string FileName, string Namespace)> Specs => [(SpecPath, "ticker.yaml", "Ticker.Api")];
-
-    protected override string ConsumerAppFolder => "FeedConsumerApp";
-
-    protected override string Generate => "Client;MinimalApi;Webhooks;Models";
-
     protected override string ExtraProperties => "<InvariantGlobalization>true</InvariantGlobalization>";
 
     protected override bool PublishNative => true;

@@ -20,7 +20,7 @@ public sealed class OpenHandsConsumerFixture : PackedConsumerFixtureBase
 /// The same consumer built with MINIMAL_API against the generated minimal-API endpoints (OpenApiGenerate
 /// Client;MinimalApi;Models, WebApplication.CreateSlimBuilder, no MVC) instead of the controller bases.
 /// </summary>
-public sealed class MinimalApiConsumerFixture : PackedConsumerFixtureBase
+public class MinimalApiConsumerFixture : PackedConsumerFixtureBase
 {
     protected override string SpecPath => RepoLayout.OpenHandsSpec;
 
@@ -40,21 +40,15 @@ public sealed class MinimalApiConsumerFixture : PackedConsumerFixtureBase
 
 /// <summary>
 /// The minimal-API consumer published with Native AOT (<c>PublishAot</c>, clang as the linker): the native executable is
-/// what serves and drives the API. Skipped when the spec or a clang is absent.
+/// what serves and drives the API, without the OpenAPI document. Skipped when the spec or a clang is absent.
 /// </summary>
-public sealed class NativeMinimalApiConsumerFixture : PackedConsumerFixtureBase
+public sealed class NativeMinimalApiConsumerFixture : MinimalApiConsumerFixture
 {
-    protected override string SpecPath => RepoLayout.OpenHandsSpec;
-
-    protected override string ConsumerAppFolder => "OpenHandsConsumerApp";
-
-    protected override string Generate => "Client;MinimalApi;Models";
-
     protected override string ExtraProperties => "<DefineConstants>$(DefineConstants);MINIMAL_API</DefineConstants><InvariantGlobalization>true</InvariantGlobalization>";
 
-    protected override bool PublishNative => true;
+    protected override string ExtraItems => "";
 
-    protected override TimeSpan ReadyTimeout => TimeSpan.FromSeconds(120);
+    protected override bool PublishNative => true;
 
     protected override string? SkipReason => NativeOpenHandsFactAttribute.SkipReasonFor();
 }

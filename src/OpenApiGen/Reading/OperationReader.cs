@@ -141,7 +141,7 @@ public sealed class OperationReader
         foreach (var hook in (_document.Webhooks ?? new Dictionary<string, IOpenApiPathItem>()).OrderBy(w => w.Key, StringComparer.Ordinal))
         {
             var pointer = "#/webhooks/" + JsonPositionMap.Escape(hook.Key);
-            webhooks.AddRange(Notifications(hook.Key, "/webhooks/" + hook.Key, hook.Value, pointer));
+            webhooks.AddRange(Notifications(hook.Key, "/webhooks/" + RouteSegment(hook.Key), hook.Value, pointer));
         }
         var callbacks = new List<(OperationDef, string)>();
         foreach (var path in (_document.Paths ?? new OpenApiPaths()).OrderBy(p => p.Key, StringComparer.Ordinal))
@@ -157,7 +157,7 @@ public sealed class OperationReader
                     {
                         var expression = target.Key.Expression ?? "";
                         var pointer = operationPointer + "/callbacks/" + JsonPositionMap.Escape(callback.Key) + "/" + JsonPositionMap.Escape(expression);
-                        callbacks.AddRange(Notifications(callback.Key, "/callbacks/" + callback.Key + LiteralSuffix(expression), target.Value, pointer, expression));
+                        callbacks.AddRange(Notifications(callback.Key, "/callbacks/" + RouteSegment(callback.Key) + LiteralSuffix(expression), target.Value, pointer, expression));
                     }
                 }
             }
@@ -211,6 +211,13 @@ public sealed class OperationReader
             }
         }
         return list;
+    }
+
+    // A webhook or callback name as one route segment: unreserved URL characters only, so "{" never opens a route parameter.
+    private static string RouteSegment(string name)
+    {
+        var segment = new string(name.Select(c => c < 128 && (char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or '~') ? c : '-').ToArray());
+        return segment.Trim('.').Length == 0 ? "notification" : segment;
     }
 
     // "{$request.query.callbackUrl}/data" → "/data": the literal path after the last runtime expression, if any.

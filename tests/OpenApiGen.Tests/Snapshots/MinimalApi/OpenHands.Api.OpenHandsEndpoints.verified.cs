@@ -27,7 +27,11 @@ namespace OpenHands.Api
         private static global::System.Collections.Generic.List<global::OpenHands.Api.OpenHandsInputError> Errors(global::OpenApiGen.Runtime.EndpointInput input)
         {
             var errors = new global::System.Collections.Generic.List<global::OpenHands.Api.OpenHandsInputError>(input.Problems.Count);
-            foreach (var problem in input.Problems) errors.Add(new global::OpenHands.Api.OpenHandsInputError(problem.Location, problem.Message, problem.Type));
+            foreach (var problem in input.Problems)
+            {
+                var location = problem.JsonPath is { } path ? global::OpenHands.Api.OpenHandsErrorBodies.BodyLocation(path) : problem.Location;
+                errors.Add(new global::OpenHands.Api.OpenHandsInputError(location, problem.Message, problem.Type));
+            }
             return errors;
         }
     }
