@@ -168,13 +168,17 @@ public sealed class OperationReader
             var groupName = name;
             while (!taken.Add(groupName)) groupName += "Received";
             var names = new NameScope();
+            var routes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var operations = new List<OperationDef>();
             foreach (var (operation, pointer) in list)
             {
                 var unique = names.Claim(operation.Name);
                 if (unique != operation.Name) _context.Report(DiagnosticDescriptors.OperationNameCollision.Id, pointer, operation.Method + " " + operation.Path, operation.Name, groupName, unique);
                 var resultName = typeNames.IsTaken(unique + "Result") ? groupName + unique + "Result" : unique + "Result";
-                operations.Add(operation with { Name = unique, ResultName = typeNames.Claim(resultName) });
+                // Two operations' callbacks of one name would share a route: the later one is told apart by its C# name.
+                var route = routes.Add(operation.Method + " " + operation.Path) ? operation.Path : operation.Path + "/" + unique;
+                routes.Add(operation.Method + " " + route);
+                operations.Add(operation with { Name = unique, ResultName = typeNames.Claim(resultName), Path = route });
             }
             result.Add(new OperationGroup(groupName, typeNames.Claim(groupName + "ControllerBase"), operations.ToEquatableArray(), typeNames.Claim(groupName + "HandlerBase")));
         }
