@@ -209,6 +209,16 @@ public class StreamingTests
     """;
 
     [Fact]
+    public void OpenApiStreams_false_leaves_the_streaming_methods_and_their_runtime_out()
+    {
+        var (result, output) = GeneratorHarness.Run(new SpecFile("/project/feed.yaml", Spec, "Feed.Api", "Client;MinimalApi;Models", Metadata: new Dictionary<string, string> { ["OpenApiStreams"] = "false" }));
+        Assert.Empty(result.Diagnostics);
+        Assert.DoesNotContain(result.GeneratedTrees, t => t.ToString().Contains("TicksStreamAsync(", StringComparison.Ordinal) || t.ToString().Contains("EventsStreamAsync(", StringComparison.Ordinal) || t.ToString().Contains("OkStream(", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.GeneratedTrees, t => t.FilePath.Contains("Runtime.Stream", StringComparison.Ordinal));
+        Assert.Empty(GeneratorHarness.CompileErrors(output));
+    }
+
+    [Fact]
     public async Task Items_arrive_as_they_are_produced_and_cancellation_stops_both_sides()
     {
         var spec = new SpecFile("/project/feed.yaml", Spec, "Feed.Api", "Client;MinimalApi;Models", Metadata: new Dictionary<string, string> { ["OpenApiStreamArrays"] = "true" });

@@ -15,6 +15,7 @@ public sealed record GenerateOptions(bool Models, bool Client, bool Server, bool
 /// <see cref="ReferenceClassName"/> and <see cref="ReferenceOptions"/>: an &lt;OpenApiReference&gt; item's ClassName and
 /// Options (NSwag flags), mapped by build/OpenApiGen.targets (see Reading.OpenApiReferenceOptions).
 /// <see cref="StreamArrays"/>: OpenApiStreamArrays="true", a top-level JSON array response can also be read item by item.
+/// <see cref="Streams"/>: OpenApiStreams="false" leaves out the item-by-item methods and results of sequential media types (and their item types).
 /// </remarks>
 public sealed record SpecInput(
     string Path,
@@ -30,7 +31,8 @@ public sealed record SpecInput(
     EquatableArray<OverlayInput> Overlays = default,
     bool IncludeFromProject = false,
     bool ExcludeFromProject = false,
-    bool StreamArrays = false);
+    bool StreamArrays = false,
+    bool Streams = true);
 
 /// <summary>An OpenAPI Overlay document (AdditionalFiles with OpenApiOverlay metadata) and the spec file it names.</summary>
 public sealed record OverlayInput(string Path, string Text, string Target);

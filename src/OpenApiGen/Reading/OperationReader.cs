@@ -22,10 +22,12 @@ public sealed class OperationReader
     private readonly InputRuleReader _rules = new();
 
     private readonly bool _streamArrays;
+    private readonly bool _streams;
 
-    public OperationReader(OpenApiDocument document, ReadContext context, SchemaMapper schemas, IReadOnlyCollection<SecuritySchemeDef> schemes, bool streamArrays = false)
+    public OperationReader(OpenApiDocument document, ReadContext context, SchemaMapper schemas, IReadOnlyCollection<SecuritySchemeDef> schemes, bool streamArrays = false, bool streams = true)
     {
         _streamArrays = streamArrays;
+        _streams = streams;
         _document = document;
         _context = context;
         _schemas = schemas;
@@ -241,7 +243,8 @@ public sealed class OperationReader
     /// </summary>
     private StreamDef? ReadStream(string operationName, OpenApiResponses? responses, List<ResponseDef> read, string pointer)
     {
-        foreach (var pair in (responses ?? new OpenApiResponses()).Where(r => r.Key.Length == 3 && r.Key[0] == '2').OrderBy(r => r.Key, StringComparer.Ordinal))
+        // OpenApiStreams="false": OpenAI's event types alone are a million characters, which a client that never streams need not compile.
+        foreach (var pair in (_streams ? responses ?? new OpenApiResponses() : new OpenApiResponses()).Where(r => r.Key.Length == 3 && r.Key[0] == '2').OrderBy(r => r.Key, StringComparer.Ordinal))
         {
             foreach (var media in pair.Value.Content ?? new Dictionary<string, IOpenApiMediaType>())
             {

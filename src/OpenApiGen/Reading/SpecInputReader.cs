@@ -34,7 +34,8 @@ public static class SpecInputReader
             string.IsNullOrWhiteSpace(rootNamespace) ? null : rootNamespace, Get("OpenApiInclude"), Get("OpenApiExclude"),
             Own("OpenApiReferenceClassName"), Own("OpenApiReferenceOptions"),
             IncludeFromProject: Own("OpenApiInclude") is null, ExcludeFromProject: Own("OpenApiExclude") is null,
-            StreamArrays: string.Equals(Get("OpenApiStreamArrays"), "true", StringComparison.OrdinalIgnoreCase));
+            StreamArrays: string.Equals(Get("OpenApiStreamArrays"), "true", StringComparison.OrdinalIgnoreCase),
+            Streams: !string.Equals(Get("OpenApiStreams"), "false", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>An AdditionalFiles item with OpenApiOverlay metadata: an overlay of the spec file that metadata names.</summary>

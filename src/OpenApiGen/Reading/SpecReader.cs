@@ -81,7 +81,7 @@ public static class SpecReader
         var schemas = new SchemaMapper(context, typeNames, document);
         var schemes = SecurityReader.ReadSchemes(document, context);
         var filter = OperationFilter.Read(input, context);
-        var operations = new OperationReader(document, context, schemas, schemes, input.StreamArrays);
+        var operations = new OperationReader(document, context, schemas, schemes, input.StreamArrays, input.Streams);
         var groups = operations.ReadGroups(typeNames, clientName, filter);
         var notifications = generate.Webhooks ? operations.ReadNotifications(typeNames, groups.Select(g => g.Name), filter) : new System.Collections.Generic.List<OperationGroup>();
         filter.ReportUnmatched(input.Path, context);
