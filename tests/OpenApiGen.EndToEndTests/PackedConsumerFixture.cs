@@ -46,6 +46,40 @@ public sealed class PackedConsumerFixture : PackedConsumerFixtureBase
             Inventory: { type: object, additionalProperties: { type: integer } }
         """;
 
+    /// <summary>Issue 12: a webhook and a callback, received by the generated MVC controller bases and sent by the generated sender.</summary>
+    public const string HooksSpec = """
+        openapi: 3.1.0
+        info: { title: Hooks, version: "1" }
+        paths:
+          /subscriptions:
+            post:
+              operationId: subscribe
+              tags: [Subscriptions]
+              parameters: [ { name: callbackUrl, in: query, required: true, schema: { type: string } } ]
+              responses: { "201": { description: Subscribed. } }
+              callbacks:
+                onStatus:
+                  '{$request.query.callbackUrl}/status':
+                    post:
+                      requestBody: { required: true, content: { application/json: { schema: { $ref: '#/components/schemas/StatusUpdate' } } } }
+                      responses: { "202": { description: Taken. } }
+        webhooks:
+          petAdopted:
+            post:
+              requestBody: { required: true, content: { application/json: { schema: { $ref: '#/components/schemas/Adoption' } } } }
+              responses: { "200": { description: Received. } }
+        components:
+          schemas:
+            Adoption:
+              type: object
+              required: [petId, owner]
+              properties: { petId: { type: integer, format: int32 }, owner: { type: string, minLength: 1 } }
+            StatusUpdate:
+              type: object
+              required: [state]
+              properties: { state: { type: string } }
+        """;
+
     protected override string SpecPath => RepoLayout.SeedSpec;
 
     protected override string ConsumerAppFolder => "ConsumerApp";
@@ -59,6 +93,7 @@ public sealed class PackedConsumerFixture : PackedConsumerFixtureBase
         <PackageReference Include="NSubstitute" Version="6.1.0" />
         <AdditionalFiles Include="filtered.yaml" OpenApiNamespace="Filtered.Api" OpenApiInclude="tag:Pets;operation:getInventory;tag:NoSuchTag" OpenApiExclude="path:/pets/*" />
         <AdditionalFiles Include="filtered.overlay.yaml" OpenApiOverlay="filtered.yaml" />
+        <AdditionalFiles Include="hooks.yaml" OpenApiNamespace="Hooks.Api" OpenApiGenerate="Server;Webhooks;Models" />
         <OpenApiReference Include="legacy.json" Namespace="Legacy.Api" ClassName="LegacyApiClient" Options="/GenerateClientInterfaces:true /UseBaseUrl:false /GenerateNullableReferenceTypes:true" />
         """;
 
@@ -66,6 +101,7 @@ public sealed class PackedConsumerFixture : PackedConsumerFixtureBase
     protected override IReadOnlyDictionary<string, string> ExtraFiles => new Dictionary<string, string>
     {
         ["filtered.yaml"] = FilteredSpec,
+        ["hooks.yaml"] = HooksSpec,
         // An OpenAPI Overlay that adds a property to the third-party spec without editing it.
         ["filtered.overlay.yaml"] = """
             overlay: 1.0.0

@@ -118,6 +118,18 @@ public sealed partial class PackedPackageEndToEndTests(PackedConsumerFixture fix
     }
 
     [Fact]
+    public void A_webhook_and_a_callback_reach_the_generated_MVC_receivers_from_the_generated_sender()
+    {
+        fixture.EnsureReady(output);
+        var results = ConsumerOutput.ParseResults(fixture.StartupOutput);
+        AssertResult(results, "webhook-status", "200");
+        // owner has minLength 1: the receiver answers the undocumented-error default (400) and its action never runs.
+        AssertResult(results, "webhook-invalid-status", "400");
+        AssertResult(results, "callback-status", "202");
+        AssertResult(results, "notifications-received", "adopted 7 by Ann,status done");
+    }
+
+    [Fact]
     public void Generated_client_interfaces_mock_with_NSubstitute_and_resolve_from_DI()
     {
         fixture.EnsureReady(output);

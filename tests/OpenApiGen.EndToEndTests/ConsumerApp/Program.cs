@@ -114,6 +114,16 @@ try
     Console.WriteLine("RESULT overlay-property=" + typeof(Filtered.Api.Pet).GetProperty("Age")?.PropertyType.Name);
     Console.WriteLine("RESULT client-named-property=" + (typeof(Filtered.Api.Pet).GetProperty("PetName") is not null));
     Console.WriteLine("RESULT obsolete-property=" + (typeof(Filtered.Api.Pet).GetProperty("LegacyName")!.GetCustomAttribute<ObsoleteAttribute>() is not null));
+
+    // Issue 12: the webhook and the callback, sent by the generated sender to the generated MVC receivers.
+    var hooks = new Hooks.Api.HooksWebhookSender(http);
+    Console.WriteLine("RESULT webhook-status=" + await hooks.PetAdoptedAsync(new Uri(baseAddress, "webhooks/petAdopted"), new Hooks.Api.Adoption { PetId = 7, Owner = "Ann" }));
+    using (var invalid = await http.PostAsync(new Uri(baseAddress, "webhooks/petAdopted"), new StringContent("""{"petId":8,"owner":""}""", System.Text.Encoding.UTF8, "application/json")))
+    {
+        Console.WriteLine("RESULT webhook-invalid-status=" + (int)invalid.StatusCode);
+    }
+    Console.WriteLine("RESULT callback-status=" + await hooks.OnStatusAsync(new Uri(baseAddress, "callbacks/onStatus/status"), new Hooks.Api.StatusUpdate { State = "done" }));
+    Console.WriteLine("RESULT notifications-received=" + string.Join(",", HookReceivers.Received));
 }
 catch (Exception ex)
 {
@@ -156,5 +166,29 @@ public sealed class ConversationsController : ConversationsControllerBase
             }));
         }
         return Task.FromResult<DeleteConversationResult>(Store.TryRemove(conversationId, out _));
+    }
+}
+
+/// <summary>What the generated webhook and callback receivers (MVC controller bases) were handed.</summary>
+public static class HookReceivers
+{
+    public static ConcurrentQueue<string> Received { get; } = new();
+}
+
+public sealed class WebhooksController : Hooks.Api.WebhooksControllerBase
+{
+    public override Task<Hooks.Api.PetAdoptedResult> PetAdopted(Hooks.Api.Adoption body, CancellationToken cancellationToken)
+    {
+        HookReceivers.Received.Enqueue("adopted " + body.PetId + " by " + body.Owner);
+        return Task.FromResult(Hooks.Api.PetAdoptedResult.Ok());
+    }
+}
+
+public sealed class CallbacksController : Hooks.Api.CallbacksControllerBase
+{
+    public override Task<Hooks.Api.OnStatusResult> OnStatus(Hooks.Api.StatusUpdate body, CancellationToken cancellationToken)
+    {
+        HookReceivers.Received.Enqueue("status " + body.State);
+        return Task.FromResult(Hooks.Api.OnStatusResult.Accepted());
     }
 }
