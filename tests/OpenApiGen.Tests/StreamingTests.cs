@@ -208,6 +208,95 @@ public class StreamingTests
     }
     """;
 
+    // The MVC server streams the same way: its result types get the same …Stream/…Events factories.
+    private const string MvcHost = """
+    using System;
+    using System.Collections.Generic;
+    using System.Linq;
+    using System.Net.ServerSentEvents;
+    using System.Runtime.CompilerServices;
+    using System.Threading;
+    using System.Threading.Tasks;
+    using Microsoft.AspNetCore.Builder;
+    using Microsoft.AspNetCore.Hosting;
+    using Microsoft.Extensions.DependencyInjection;
+    using Microsoft.Extensions.Logging;
+    using Feed.Api;
+
+    public sealed class TicksController : TicksControllerBase
+    {
+        public static TaskCompletionSource FirstSeen = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public static bool WaitedInVain;
+
+        public override Task<TicksResult> Ticks(int count, CancellationToken cancellationToken) => Task.FromResult(TicksResult.OkStream(Produce(count, default)));
+
+        public override Task<RecordsResult> Records(CancellationToken cancellationToken) => Task.FromResult(RecordsResult.OkStream(Produce(1, default)));
+
+        public override Task<EventsResult> Events(CancellationToken cancellationToken) => Task.FromResult(EventsResult.OkEvents(Sse(default)));
+
+        public override Task<EndlessResult> Endless(CancellationToken cancellationToken) => Task.FromResult(EndlessResult.OkStream(Produce(1, default)));
+
+        public override Task<AllResult> All(CancellationToken cancellationToken) => Task.FromResult(AllResult.Ok(new[] { new Tick { N = 1 } }));
+
+        private static async IAsyncEnumerable<Tick> Produce(int count, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            for (var i = 1; i <= count; i++)
+            {
+                if (i == count && count > 1)
+                {
+                    try { await FirstSeen.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken); }
+                    catch (TimeoutException) { WaitedInVain = true; }
+                }
+                yield return new Tick { N = i };
+            }
+        }
+
+        private static async IAsyncEnumerable<SseItem<Tick>> Sse([EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await foreach (var tick in Produce(2, cancellationToken)) yield return new SseItem<Tick>(tick, "tick");
+        }
+    }
+
+    public static class Driver
+    {
+        public static async Task<string> RunAsync()
+        {
+            var builder = WebApplication.CreateBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Services.AddControllers().AddApplicationPart(typeof(Driver).Assembly);
+            var app = builder.Build();
+            app.MapControllers();
+            await app.StartAsync();
+            try
+            {
+                using var http = new System.Net.Http.HttpClient();
+                var client = new FeedClient(http, new FeedClientOptions { BaseAddress = new Uri(app.Urls.First()) });
+                var log = new List<string>();
+                await foreach (var tick in client.Ticks.TicksStreamAsync(3)) { log.Add("ndjson " + tick.N); TicksController.FirstSeen.TrySetResult(); }
+                TicksController.FirstSeen = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                await foreach (var item in client.Ticks.EventsStreamAsync()) { log.Add("sse " + item.EventType + "/" + item.Data.N); TicksController.FirstSeen.TrySetResult(); }
+                log.Add("waited in vain " + TicksController.WaitedInVain);
+                return string.Join("\n", log);
+            }
+            finally
+            {
+                await app.StopAsync();
+            }
+        }
+    }
+    """;
+
+    [Fact]
+    public async Task The_mvc_server_streams_what_its_action_yields()
+    {
+        var spec = new SpecFile("/project/feed.yaml", Spec, "Feed.Api", "Client;Server;Models");
+        var assembly = GeneratorHarness.CompileAndLoad(spec, "streaming-mvc", collectible: false, MvcHost);
+        var run = (Task<string>)assembly.GetType("Driver")!.GetMethod("RunAsync", BindingFlags.Public | BindingFlags.Static)!.Invoke(null, null)!;
+        Assert.Equal(["ndjson 1", "ndjson 2", "ndjson 3", "sse tick/1", "sse tick/2", "waited in vain False"], (await run.WaitAsync(TimeSpan.FromMinutes(1))).Split('\n'));
+    }
+
     [Fact]
     public void OpenApiStreams_false_leaves_the_streaming_methods_and_their_runtime_out()
     {

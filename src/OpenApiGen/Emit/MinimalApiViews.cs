@@ -132,30 +132,37 @@ public static class MinimalApiViews
             body.ToArray(),
             bindings.ToArray(),
             checks.ToArray(),
-            op.Responses.Select(r => WithType(ServerViews.Result(r, ns), r, ns)).Concat(StreamResult(context, op)).ToArray(),
+            op.Responses.Select(r => WithType(ServerViews.Result(r, ns), r, ns)).Concat(StreamResult(context, op, minimal: true)).ToArray(),
             implicitAllowed ? CSharp.Type(implicitSource!.Type!, ns) : null,
             implicitSource?.MemberName);
     }
 
-    /// <summary>The factory that streams the handler's items (…Stream for JSON sequences and arrays, …Events for server-sent events).</summary>
-    private static IEnumerable<ResultView> StreamResult(SpecContext context, OperationDef op)
+    /// <summary>
+    /// The factory that streams the handler's items (…Stream for JSON sequences and arrays, …Events for server-sent
+    /// events). The minimal-API result also takes the declared type (null: the items write themselves); the MVC result
+    /// has no shared options to take the metadata from, so it makes its own for the stream.
+    /// </summary>
+    internal static IEnumerable<ResultView> StreamResult(SpecContext context, OperationDef op, bool minimal)
     {
         if (op.Stream is not { } stream) yield break;
         var ns = context.Namespace;
         var item = CSharp.Type(stream.ItemType, ns);
         var status = int.TryParse(stream.StatusCode, out var code) ? CSharp.Int(code) : "200";
-        var info = "global::" + ns + "." + context.ClientName + "Endpoints.Json<" + item + ">()";
+        var info = minimal
+            ? "global::" + ns + "." + context.ClientName + "Endpoints.Json<" + item + ">()"
+            : "(global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<" + item + ">)global::" + ns + "." + context.ClientName + "JsonContext.CreateOptions().GetTypeInfo(typeof(" + CSharp.RuntimeType(stream.ItemType, ns) + "))";
+        var type = minimal ? ", null" : "";
         var mediaType = CSharp.Literal(stream.MediaType);
         var doc = CSharp.DocComment(stream.StatusCode + ": the items as the handler produces them (" + stream.MediaType + "), each sent as soon as it is yielded.", "        ");
         if (stream.Kind == StreamKind.EventStream)
         {
             var data = stream.ItemType is { Kind: TypeKind.Primitive, Name: "string" } ? "null" : info;
             yield return new ResultView(Identifier(stream.MemberName) + "Events", "global::System.Collections.Generic.IAsyncEnumerable<global::System.Net.ServerSentEvents.SseItem<" + item + ">> events",
-                status + ", new global::OpenApiGen.Runtime.EventsResult<" + item + ">(events, " + data + "), \"text/event-stream\", null", doc);
+                status + ", new global::OpenApiGen.Runtime.EventsResult<" + item + ">(events, " + data + "), \"text/event-stream\"" + type, doc);
             yield break;
         }
         yield return new ResultView(Identifier(stream.MemberName) + "Stream", "global::System.Collections.Generic.IAsyncEnumerable<" + item + "> items",
-            status + ", new global::OpenApiGen.Runtime.JsonItemsResult<" + item + ">(items, " + info + ", " + mediaType + "), " + mediaType + ", null", doc);
+            status + ", new global::OpenApiGen.Runtime.JsonItemsResult<" + item + ">(items, " + info + ", " + mediaType + "), " + mediaType + type, doc);
     }
 
     private static string Identifier(string member) => member.TrimStart('@');

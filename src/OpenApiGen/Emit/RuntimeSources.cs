@@ -37,6 +37,7 @@ public static class RuntimeSources
         // Streaming needs System.Net.ServerSentEvents (in the framework from .NET 9): only groups that stream pull it in.
         RenderKind.ClientGroup => RuntimePart.Http | (Streams(unit) ? RuntimePart.Streams : RuntimePart.None),
         RenderKind.MinimalGroup => RuntimePart.Endpoints | (Streams(unit) ? RuntimePart.StreamResults : RuntimePart.None),
+        RenderKind.ServerGroup => Streams(unit) ? RuntimePart.StreamResults : RuntimePart.None,
         RenderKind.Model => unit.Model!.Kind switch
         {
             ModelKind.Enum => RuntimePart.OpenEnums,
