@@ -14,7 +14,7 @@ using OpenApiGen;
 // (c) OpenApiGen's full generation (client + server + models) through CSharpGeneratorDriver, (d) NSwag 14.8's
 // CSharpClientGenerator + CSharpControllerGenerator. Prints medians and the ratios c/a, c/b and d/c.
 // Usage: dotnet run -c Release --project bench/OpenApiGen.Bench [-- --runs N] [--kiota path/to/kiota]
-// Other modes: --volume [--dump DIR], --render-only, and --consumer (clean consumer builds per generator; run it through
+// Other modes: --volume [--dump DIR], --read-only, --render-only, and --consumer (clean consumer builds per generator; run it through
 // `dotnet cake --target=BenchConsumer`, which packs the generator and installs Kiota).
 var runs = ArgValue("--runs") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 7;
 var kiota = ArgValue("--kiota");
@@ -49,6 +49,28 @@ if (args.Contains("--corpus-volume"))
         long total = OpenApiGen.Emit.RuntimeSources.For(parts).Sum(f => (long)f.Text.Length);
         foreach (var unit in units) total += OpenApiGen.Emit.SourceEmitter.Render(unit).Length;
         Console.WriteLine($"{name}\t{total}");
+    }
+    return;
+}
+
+if (args.Contains("--read-only"))
+{
+    // Reading alone (spec text → model, Client;Models), min and median of 15 runs and the bytes one read allocates: for profiling and comparing reader changes.
+    foreach (var name in specs)
+    {
+        var text = File.ReadAllText(Path.Combine(specsDir, name));
+        var times = new List<double>();
+        long allocated = 0;
+        for (var i = 0; i < 16; i++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var watch = Stopwatch.StartNew();
+            _ = OpenApiGen.Reading.SpecReader.Read(new OpenApiGen.Model.SpecInput(Path.Combine(specsDir, name), text, null, null, "Client,Models", null), new OpenApiGen.Model.CompilationFeatures(true, true));
+            if (i > 0) times.Add(watch.Elapsed.TotalMilliseconds);
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+        times.Sort();
+        Console.WriteLine($"{name}: read min {times[0]:F0} ms, median {times[times.Count / 2]:F0} ms, allocated {allocated / 1e6:F0} MB");
     }
     return;
 }

@@ -83,4 +83,42 @@ public class DiagnosticTests
         Assert.Equal("OAG006", warning.Id);
         Assert.Contains("Clint", warning.GetMessage());
     }
+
+    [Fact]
+    public void The_validator_findings_that_real_specs_have_are_located_warnings_without_the_validation_walk()
+    {
+        // Reading turns OpenAPI.NET's validation walk off; these are the three findings it had across the corpus.
+        const string spec = """
+        {
+          "openapi": "3.0.3",
+          "info": { "title": "Lint", "version": "1" },
+          "paths": {
+            "/a/{id}": {
+              "get": { "operationId": "getA", "parameters": [ { "name": "id", "in": "path", "required": true, "schema": { "type": "string" } } ],
+                "responses": { "200": { "description": "ok", "content": { "application/json": { "schema": {
+                  "oneOf": [ { "$ref": "#/components/schemas/Cat" }, { "$ref": "#/components/schemas/Dog" } ],
+                  "discriminator": { "propertyName": "kind" } } } } } } }
+            },
+            "/a/{key}": {
+              "put": { "operationId": "putA", "parameters": [ { "name": "key", "in": "path", "required": true, "schema": { "type": "string" } } ],
+                "responses": {} }
+            }
+          },
+          "components": { "schemas": {
+            "Cat": { "type": "object", "properties": { "name": { "type": "string" } } },
+            "Dog": { "type": "object", "properties": { "bark": { "type": "string" } } } } }
+        }
+        """;
+        var (result, _) = GeneratorHarness.Run(new SpecFile("/project/lint.json", spec, "Lint.Api", "Client;Models"));
+
+        var warnings = result.Diagnostics.Where(d => d.Id == "OAG004").OrderBy(d => d.Location.GetLineSpan().StartLinePosition.Line).ToList();
+        Assert.Equal(3, warnings.Count);
+        Assert.All(warnings, w => Assert.Equal(DiagnosticSeverity.Warning, w.Severity));
+        Assert.Contains("discriminator kind", warnings[0].GetMessage());
+        Assert.Equal(8, warnings[0].Location.GetLineSpan().StartLinePosition.Line); // zero-based: the discriminator
+        Assert.Equal("The path signature '/a/{}' MUST be unique.", warnings[1].GetMessage());
+        Assert.Equal(10, warnings[1].Location.GetLineSpan().StartLinePosition.Line); // the second path
+        Assert.Equal("Responses must contain at least one response", warnings[2].GetMessage());
+        Assert.Equal(12, warnings[2].Location.GetLineSpan().StartLinePosition.Line);
+    }
 }

@@ -13,16 +13,16 @@ public static class ErrorShapeReader
     private static readonly HashSet<string> ProblemMembers = new(StringComparer.Ordinal) { "type", "title", "status", "detail", "instance" };
 
     /// <param name="detailMember">Where a <see cref="ErrorShape.Detail"/> body puts its text.</param>
-    public static ErrorShape Of(string contentType, IOpenApiSchema? schema, out string detailMember)
+    public static ErrorShape Of(string contentType, IOpenApiSchema? schema, References references, out string detailMember)
     {
         detailMember = "detail";
         var mediaType = contentType.Split(';')[0].Trim().ToLowerInvariant();
         if (mediaType == "application/problem+json") return ErrorShape.Problem;
         if (OperationReader.BodyKindOf(contentType) != BodyKind.Json) return ErrorShape.Custom;
-        var target = Resolve(schema);
+        var target = references.Schema(schema);
         if (target is null) return ErrorShape.Detail; // {}: any JSON value
         var properties = target.Properties ?? new Dictionary<string, IOpenApiSchema>();
-        if (properties.TryGetValue("detail", out var detail) && IsValidationItems(Resolve(detail))) return ErrorShape.Validation;
+        if (properties.TryGetValue("detail", out var detail) && IsValidationItems(references.Schema(detail), references)) return ErrorShape.Validation;
         if (properties.Count > 0 && properties.Keys.All(ProblemMembers.Contains) && properties.Keys.Any(k => k is "title" or "status" or "detail")) return ErrorShape.Problem;
         // An object with nothing required and no closed set of members takes FastAPI's {"detail": "..."}; one whose
         // only required member is text takes the text there (docker's ErrorResponse: {"message": "..."}).
@@ -31,7 +31,7 @@ public static class ErrorShapeReader
         var closed = target is OpenApiSchema { AdditionalPropertiesAllowed: false } || target.AdditionalProperties is { } extra && extra.Type is not null && extra.Type != JsonSchemaType.String;
         var member = required.Count == 1 ? required.First() : "detail";
         var declared = properties.TryGetValue(member, out var m);
-        var isText = declared ? (Resolve(m)?.Type ?? JsonSchemaType.String).HasFlag(JsonSchemaType.String) : required.Count == 0;
+        var isText = declared ? (references.Schema(m)?.Type ?? JsonSchemaType.String).HasFlag(JsonSchemaType.String) : required.Count == 0;
         var fits = required.Count == 0 ? !closed : declared;
         if (!isObject || !isText || !fits || target.AllOf is { Count: > 0 } || target.OneOf is { Count: > 0 } || target.AnyOf is { Count: > 0 }) return ErrorShape.Custom;
         detailMember = member;
@@ -39,12 +39,10 @@ public static class ErrorShapeReader
     }
 
     // detail: array of { loc: array, msg: string, type: string }
-    private static bool IsValidationItems(IOpenApiSchema? detail)
+    private static bool IsValidationItems(IOpenApiSchema? detail, References references)
     {
         if (detail is null || ((detail.Type ?? 0) & JsonSchemaType.Array) == 0) return false;
-        var item = Resolve(detail.Items);
+        var item = references.Schema(detail.Items);
         return item?.Properties is { } members && members.ContainsKey("loc") && members.ContainsKey("msg") && members.ContainsKey("type");
     }
-
-    private static IOpenApiSchema? Resolve(IOpenApiSchema? schema) => schema is OpenApiSchemaReference r ? r.Target : schema;
 }

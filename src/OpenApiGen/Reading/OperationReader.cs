@@ -17,6 +17,7 @@ public sealed class OperationReader
     private readonly OpenApiDocument _document;
     private readonly ReadContext _context;
     private readonly SchemaMapper _schemas;
+    private readonly References _references;
     private readonly IReadOnlyCollection<SecuritySchemeDef> _schemes;
     private readonly List<SecurityRequirementDef> _defaultSecurity;
     private readonly InputRuleReader _rules = new();
@@ -24,8 +25,9 @@ public sealed class OperationReader
     private readonly bool _streamArrays;
     private readonly bool _streams;
 
-    public OperationReader(OpenApiDocument document, ReadContext context, SchemaMapper schemas, IReadOnlyCollection<SecuritySchemeDef> schemes, bool streamArrays = false, bool streams = true)
+    public OperationReader(OpenApiDocument document, ReadContext context, SchemaMapper schemas, References references, IReadOnlyCollection<SecuritySchemeDef> schemes, bool streamArrays = false, bool streams = true)
     {
+        _references = references;
         _streamArrays = streamArrays;
         _streams = streams;
         _document = document;
@@ -413,8 +415,9 @@ public sealed class OperationReader
         var result = new List<ResponseDef>();
         if (responses is null) return result;
         var members = new NameScope();
-        foreach (var pair in responses.OrderBy(r => r.Key, StringComparer.Ordinal))
+        foreach (var written in responses.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
+            var pair = new KeyValuePair<string, IOpenApiResponse>(written.Key, _references.Response(written.Value));
             var status = pair.Key.ToUpperInvariant() == "DEFAULT" ? "default" : pair.Key.ToUpperInvariant();
             var member = members.Claim(StatusNames.For(status));
             var headers = (pair.Value.Headers ?? new Dictionary<string, IOpenApiHeader>())
@@ -434,7 +437,7 @@ public sealed class OperationReader
             var (contentType, media) = PickContent(content);
             var kind = BodyKindOf(contentType);
             // format: binary is raw bytes whatever media type is named (Vercel documents artifact downloads as JSON so).
-            if (kind == BodyKind.Json && (media.Schema is OpenApiSchemaReference { Target: { } t } ? t : media.Schema)?.Format == "binary") kind = BodyKind.Binary;
+            if (kind == BodyKind.Json && _references.Schema(media.Schema)?.Format == "binary") kind = BodyKind.Binary;
             var hint = operationName + (status.StartsWith("2", StringComparison.Ordinal) ? "Response" : StatusNames.For(status) + "Response");
             TypeRef type = kind switch
             {
@@ -442,7 +445,7 @@ public sealed class OperationReader
                 BodyKind.Text => TypeRef.Primitive("string", false),
                 _ => TypeRef.Primitive("global::System.IO.Stream", false),
             };
-            var shape = ErrorShapeReader.Of(contentType, media.Schema, out var detailMember);
+            var shape = ErrorShapeReader.Of(contentType, media.Schema, _references, out var detailMember);
             result.Add(new ResponseDef(status, member, contentType, type, kind == BodyKind.Binary, pair.Value.Description, headers, shape, detailMember));
         }
         return result;

@@ -26,9 +26,11 @@ public sealed class SchemaMapper
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypeRef> _pointerTargets = new(StringComparer.Ordinal);
     private readonly OpenApiDocument _document;
+    private readonly References _references;
 
-    public SchemaMapper(ReadContext context, NameScope typeNames, OpenApiDocument document)
+    public SchemaMapper(ReadContext context, NameScope typeNames, OpenApiDocument document, References references)
     {
+        _references = references;
         _context = context;
         _document = document;
         var components = document.Components?.Schemas;
@@ -90,6 +92,7 @@ public sealed class SchemaMapper
         var pointer = "#/components/schemas/" + JsonPositionMap.Escape(id);
         try
         {
+            DocumentChecks.Discriminator(_components[id], pointer, _references, _context);
             BuildModel(name, _components[id], pointer);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -149,6 +152,7 @@ public sealed class SchemaMapper
     private TypeRef MapCore(IOpenApiSchema schema, string nameHint, string pointer)
     {
         if (schema is OpenApiSchemaReference reference) return MapReference(reference, pointer);
+        DocumentChecks.Discriminator(schema, pointer, _references, _context);
 
         var types = schema.Type ?? 0;
         // 3.0's nullable: true becomes a null type only beside a type; on a typeless oneOf/anyOf the reader drops it.
@@ -702,11 +706,12 @@ public sealed class SchemaMapper
         }
     }
 
-    private static bool IsReadOrWriteOnly(IOpenApiSchema schema)
+    private bool IsReadOrWriteOnly(IOpenApiSchema schema)
     {
         try
         {
-            return schema.ReadOnly || schema.WriteOnly;
+            var target = _references.Schema(schema) ?? schema;
+            return target.ReadOnly || target.WriteOnly;
         }
         catch (InvalidOperationException)
         {

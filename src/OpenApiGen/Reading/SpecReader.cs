@@ -78,10 +78,12 @@ public static class SpecReader
             clientName + "SecurityExtensions", clientName + "SecurityHandler", clientName + "SecurityHandlerOptions", clientName + "File", clientName + "SecurityRequirementAttribute", clientName + "RedirectHandler",
         });
         context.CancellationToken.ThrowIfCancellationRequested();
-        var schemas = new SchemaMapper(context, typeNames, document);
+        var references = new References(document);
+        DocumentChecks.Run(document, references, context);
+        var schemas = new SchemaMapper(context, typeNames, document, references);
         var schemes = SecurityReader.ReadSchemes(document, context);
         var filter = OperationFilter.Read(input, context);
-        var operations = new OperationReader(document, context, schemas, schemes, input.StreamArrays, input.Streams);
+        var operations = new OperationReader(document, context, schemas, references, schemes, input.StreamArrays, input.Streams);
         var groups = operations.ReadGroups(typeNames, clientName, filter);
         var notifications = generate.Webhooks ? operations.ReadNotifications(typeNames, groups.Select(g => g.Name), filter) : new System.Collections.Generic.List<OperationGroup>();
         filter.ReportUnmatched(input.Path, context);
@@ -139,8 +141,9 @@ public static class SpecReader
 
     private static OpenApiReaderSettings CreateSettings()
     {
-        // No external loading: a generator reads only what the compiler hands it.
-        var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
+        // No external loading: a generator reads only what the compiler hands it. No validation walk: DocumentChecks
+        // does the part of it that finds anything in real specs, without walking the document again.
+        var settings = new OpenApiReaderSettings { LoadExternalRefs = false, RuleSet = new ValidationRuleSet() };
         settings.AddYamlReader();
         return settings;
     }
