@@ -29,7 +29,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ReaderWarning = Create(
         "OAG004", "The OpenAPI document has a problem",
         "{0}", DiagnosticSeverity.Warning,
-        "The reader recovered; fix the reported node so the generated code matches the author's intent.");
+        "The reader recovered, or the document breaks a rule of the OpenAPI specification (two paths that differ only in parameter names, an operation without responses, a discriminator property no schema requires); fix the reported node so the generated code matches the author's intent.");
 
     public static readonly DiagnosticDescriptor UnexpectedException = Create(
         "OAG005", "The generator failed unexpectedly",
