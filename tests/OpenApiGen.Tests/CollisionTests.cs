@@ -106,6 +106,35 @@ public class ParameterLocationTests
     }
 
     [Fact]
+    public void A_ref_with_a_readOnly_sibling_is_not_required_though_its_target_is_not_readOnly()
+    {
+        const string spec = """
+        openapi: 3.1.0
+        info: { title: Siblings, version: "1" }
+        paths:
+          /things:
+            get:
+              operationId: getThing
+              responses:
+                "200": { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Thing' } } } }
+        components:
+          schemas:
+            Id: { type: string }
+            Thing:
+              type: object
+              required: [id, name]
+              properties:
+                id: { $ref: '#/components/schemas/Id', readOnly: true }
+                name: { $ref: '#/components/schemas/Id' }
+        """;
+        var (_, output) = GeneratorHarness.Run(new SpecFile("/project/siblings.yaml", spec, "Siblings.Api", "Client;Models"));
+        Assert.Empty(GeneratorHarness.CompileErrors(output));
+        var thing = output.GetTypeByMetadataName("Siblings.Api.Thing")!;
+        Assert.False(((IPropertySymbol)thing.GetMembers("Id").Single()).IsRequired, "a readOnly $ref sibling makes the member optional");
+        Assert.True(((IPropertySymbol)thing.GetMembers("Name").Single()).IsRequired);
+    }
+
+    [Fact]
     public void Tags_whose_names_make_one_groups_interface_another_groups_class_still_compile()
     {
         // "IUsers" declares IUsersClient (its class) and "Users" would declare IUsersClient (its interface).

@@ -710,8 +710,10 @@ public sealed class SchemaMapper
     {
         try
         {
+            // A $ref's own readOnly/writeOnly (3.1 siblings) win over its target's; the target is looked up once.
             var target = _references.Schema(schema) ?? schema;
-            return target.ReadOnly || target.WriteOnly;
+            var own = (schema as OpenApiSchemaReference)?.Reference;
+            return (own?.ReadOnly ?? target.ReadOnly) || (own?.WriteOnly ?? target.WriteOnly);
         }
         catch (InvalidOperationException)
         {
