@@ -135,6 +135,36 @@ public class ParameterLocationTests
     }
 
     [Fact]
+    public void A_response_ref_with_its_own_description_keeps_it()
+    {
+        const string spec = """
+        openapi: 3.1.0
+        info: { title: Siblings, version: "1" }
+        paths:
+          /things:
+            get:
+              operationId: getThing
+              responses:
+                "200": { description: ok, content: { application/json: { schema: { type: string } } } }
+                "404": { $ref: '#/components/responses/NotFound', description: No such thing }
+          /others:
+            get:
+              operationId: getOther
+              responses:
+                "200": { description: ok, content: { application/json: { schema: { type: string } } } }
+                "404": { $ref: '#/components/responses/NotFound' }
+        components:
+          responses:
+            NotFound: { description: Not found, content: { application/json: { schema: { type: object, properties: { detail: { type: string } } } } } }
+        """;
+        var (result, output) = GeneratorHarness.Run(new SpecFile("/project/responses.yaml", spec, "Siblings.Api", "Client;Models"));
+        Assert.Empty(GeneratorHarness.CompileErrors(output));
+        var client = string.Join("\n", GeneratorHarness.SpecTrees(result).Select(t => t.GetText().ToString()));
+        Assert.Contains("(__response, \"No such thing\", cancellationToken)", client);
+        Assert.Contains("(__response, \"Not found\", cancellationToken)", client);
+    }
+
+    [Fact]
     public void Tags_whose_names_make_one_groups_interface_another_groups_class_still_compile()
     {
         // "IUsers" declares IUsersClient (its class) and "Users" would declare IUsersClient (its interface).

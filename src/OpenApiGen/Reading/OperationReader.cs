@@ -418,6 +418,8 @@ public sealed class OperationReader
         foreach (var written in responses.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
             var pair = new KeyValuePair<string, IOpenApiResponse>(written.Key, _references.Response(written.Value));
+            // A $ref's own description (a 3.1 sibling) wins over the component's.
+            var description = written.Value is OpenApiResponseReference { Reference.Description: { Length: > 0 } own } ? own : pair.Value.Description;
             var status = pair.Key.ToUpperInvariant() == "DEFAULT" ? "default" : pair.Key.ToUpperInvariant();
             var member = members.Claim(StatusNames.For(status));
             var headers = (pair.Value.Headers ?? new Dictionary<string, IOpenApiHeader>())
@@ -431,7 +433,7 @@ public sealed class OperationReader
             var isHead = method.Equals("HEAD", StringComparison.OrdinalIgnoreCase);
             if (pair.Value.Content is not { Count: > 0 } content || bodiless || isHead)
             {
-                result.Add(new ResponseDef(status, member, null, null, false, pair.Value.Description, headers));
+                result.Add(new ResponseDef(status, member, null, null, false, description, headers));
                 continue;
             }
             var (contentType, media) = PickContent(content);
@@ -446,7 +448,7 @@ public sealed class OperationReader
                 _ => TypeRef.Primitive("global::System.IO.Stream", false),
             };
             var shape = ErrorShapeReader.Of(contentType, media.Schema, _references, out var detailMember);
-            result.Add(new ResponseDef(status, member, contentType, type, kind == BodyKind.Binary, pair.Value.Description, headers, shape, detailMember));
+            result.Add(new ResponseDef(status, member, contentType, type, kind == BodyKind.Binary, description, headers, shape, detailMember));
         }
         return result;
     }
