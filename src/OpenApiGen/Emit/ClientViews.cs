@@ -93,7 +93,8 @@ public static class ClientViews
 
     private static List<(string Name, string Declaration)> Parameters(OperationDef op, string ns, string clientName)
     {
-        var parts = op.Parameters.Where(p => p.Required).Select(p => (p.Name, CSharp.Type(p.Type, ns) + " " + p.Name)).ToList();
+        // A required constant (AWS's Action=DescribeInstances) defaults to its value: callers need not pass it.
+        var parts = op.Parameters.Where(p => p.Required && p.Type.Constant is null).Select(p => (p.Name, CSharp.Type(p.Type, ns) + " " + p.Name)).ToList();
         if (op.Body is { Fields.Count: > 0 } form)
         {
             parts.AddRange(form.Fields.Select(f => (f.Name, FieldType(f, ns, clientName) + " " + f.Name + (f.Required ? "" : " = default"))));
@@ -102,6 +103,7 @@ public static class ClientViews
         {
             parts.Add(("body", CSharp.Type(body.Required ? body.Type! : body.Type!.AsNullable(), ns) + " body" + (body.Required ? "" : " = default")));
         }
+        parts.AddRange(op.Parameters.Where(p => p.Required && p.Type.Constant is not null).Select(p => (p.Name, CSharp.Type(p.Type, ns) + " " + p.Name + " = " + CSharp.Literal(p.Type.Constant!))));
         parts.AddRange(op.Parameters.Where(p => !p.Required).Select(p => (p.Name, CSharp.Type(p.Type, ns) + " " + p.Name + " = default")));
         parts.Add(("cancellationToken", "global::System.Threading.CancellationToken cancellationToken = default"));
         return parts;
@@ -355,7 +357,7 @@ public static class ClientViews
                 lines.Add("if (" + condition + ")");
                 lines.Add("{");
                 if (response.IsBinary) lines.Add("    " + Return("new global::OpenApiGen.Runtime.ResponseStream(__response, await __response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false))"));
-                else if (response.Type is { Kind: TypeKind.Primitive, Name: "string" } && response.ContentType is not null && Reading.OperationReader.BodyKindOf(response.ContentType) == BodyKind.Text)
+                else if (response.Type is { Kind: TypeKind.Primitive, Name: "string" } && response.ContentType is not null && MediaTypes.BodyKindOf(response.ContentType) == BodyKind.Text)
                     lines.Add("    " + Return("await __response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)"));
                 else lines.Add("    " + Return("await _client.ReadJsonAsync<" + CSharp.Type(response.Type!, ns) + ">(__response, cancellationToken).ConfigureAwait(false)"));
                 lines.Add("}");

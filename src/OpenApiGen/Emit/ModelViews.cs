@@ -50,12 +50,15 @@ public static class ModelViews
     {
         p.Name,
         JsonName = CSharp.Literal(p.JsonName),
+        // A required constant has its value as initializer: callers need not set it, and JSON still requires it.
         p.Required,
+        RequiredKeyword = p.Required && p.Type.Constant is null,
+        Initializer = p.Required && p.Type.Constant is { } constant ? " = " + CSharp.Literal(constant) + ";" : "",
         RequiredLiteral = p.Required ? "true" : "false",
         // The metadata's member name: the C# name without a keyword's @, unique ignoring case (see MetadataViews).
         NameLiteral = CSharp.Literal(metadataName),
         Type = CSharp.Type(p.Required ? p.Type : p.Type.AsNullable(), null),
-        Doc = CSharp.DocComment(p.Description, "        "),
+        Doc = CSharp.DocComment(p.Description, "        ", !p.Required && p.Type.Constant is { } only ? "The one value it can have is \"" + only + "\"." : null),
         Obsolete = CSharp.Obsolete(p.Deprecated, p.Description, "        "),
     };
 
@@ -69,6 +72,8 @@ public static class ModelViews
             RuntimeType = CSharp.RuntimeType(v.Type, null),
             // User-defined conversions from interfaces (IReadOnlyList, IReadOnlyDictionary) are not allowed in C#.
             Implicit = v.Type.Kind != TypeKind.Array && v.Type.Kind != TypeKind.Map,
+            // A constant variant (Stripe's "" beside an object) is a static value of the union, not a type to wrap.
+            Constant = v.Type.Constant is { } constant ? CSharp.Literal(constant) : null,
         }).ToArray();
         return new
         {

@@ -29,7 +29,13 @@ public static class UnionReader
                 }
                 lines.Add("        }");
             }
-            var ordered = group.OrderBy(Rank).ToList();
+            // Constants are told apart by value, before any variant that reads every string.
+            foreach (var constant in group.Where(v => v.Type.Constant is not null))
+            {
+                lines.Add("        if (reader.ValueTextEquals(" + CSharp.Literal(constant.Type.Constant!) + ")) return " + constant.Name + ";");
+            }
+            var ordered = group.Where(v => v.Type.Constant is null).OrderBy(Rank).ToList();
+            if (ordered.Count == 0) lines.Add("        break;");
             for (var i = 0; i < ordered.Count; i++)
             {
                 var variant = ordered[i];

@@ -13,9 +13,15 @@ public enum TypeKind
 }
 
 /// <summary>A C# type reference in the model, free of Roslyn and OpenAPI.NET types.</summary>
-public sealed record TypeRef(TypeKind Kind, string Name, bool IsValueType, TypeRef? Item = null, bool Nullable = false)
+/// <remarks>
+/// <see cref="Constant"/>: the one value a one-value string enum allows (OpenAI's <c>type: {enum: [response.created]}</c>,
+/// Stripe's <c>enum: [""]</c>). Such a value is a <c>string</c> with a known value, not a type of its own.
+/// </remarks>
+public sealed record TypeRef(TypeKind Kind, string Name, bool IsValueType, TypeRef? Item = null, bool Nullable = false, string? Constant = null)
 {
     public static TypeRef Primitive(string name, bool isValueType) => new(TypeKind.Primitive, name, isValueType);
+
+    public static TypeRef ConstantString(string value) => new(TypeKind.Primitive, "string", false, Constant: value);
 
     public static TypeRef Named(string name, bool isValueType) => new(TypeKind.Named, name, isValueType);
 

@@ -29,6 +29,17 @@ public static class EnumBuilder
         return false;
     }
 
+    /// <summary>
+    /// The value of a one-value string enum, which needs no type of its own: it is a string that has that value. An
+    /// x-ms-enum name asks for a type, so it keeps one.
+    /// </summary>
+    public static string? ConstantOf(IOpenApiSchema schema)
+    {
+        if (!IsEnum(schema) || AutoRestNames.EnumName(schema) is not null) return null;
+        var values = NonNullValues(schema);
+        return values.Count == 1 && IsString(values[0]) ? values[0].GetValue<string>() : null;
+    }
+
     public static ModelDef Build(string name, IOpenApiSchema schema, string pointer, ReadContext context)
     {
         var values = NonNullValues(schema);
@@ -37,7 +48,7 @@ public static class EnumBuilder
         var names = Extension(schema, NameExtensions);
         var descriptions = Extension(schema, DescriptionExtensions);
         var autoRest = AutoRestNames.EnumValues(schema);
-        var scope = new NameScope(new[] { name, "Value", "IsKnown", "KnownValues", "ToString", "Equals", "GetHashCode", "GetType", "Parse", "TryParse" });
+        var scope = new NameScope(ReservedNames.EnumMembers(name));
         var members = new List<EnumMember>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < values.Count; i++)

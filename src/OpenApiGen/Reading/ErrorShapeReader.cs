@@ -18,7 +18,7 @@ public static class ErrorShapeReader
         detailMember = "detail";
         var mediaType = contentType.Split(';')[0].Trim().ToLowerInvariant();
         if (mediaType == "application/problem+json") return ErrorShape.Problem;
-        if (OperationReader.BodyKindOf(contentType) != BodyKind.Json) return ErrorShape.Custom;
+        if (MediaTypes.BodyKindOf(contentType) != BodyKind.Json) return ErrorShape.Custom;
         var target = references.Schema(schema);
         if (target is null) return ErrorShape.Detail; // {}: any JSON value
         var properties = target.Properties ?? new Dictionary<string, IOpenApiSchema>();

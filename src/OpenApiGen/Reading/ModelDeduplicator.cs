@@ -62,7 +62,7 @@ public static class ModelDeduplicator
             {
                 TypeKind.Named => renames.TryGetValue(type.Name, out var to) ? to : type.Name,
                 TypeKind.Array or TypeKind.Map => type.Kind + "<" + Merged(type.Item!) + ">",
-                _ => type.Name,
+                _ => Text(type),
             };
             string? Innermost(TypeRef type) => type.Kind == TypeKind.Named ? type.Name : type.Item is { } item ? Innermost(item) : null;
             foreach (var clash in union.Variants.GroupBy(v => Merged(v.Type), StringComparer.Ordinal).Where(g => g.Count() > 1))
@@ -92,8 +92,11 @@ public static class ModelDeduplicator
         }
     }
 
+    // A constant is part of the type: records that differ only in a tag's value are different records. Length-prefixed,
+    // as the value may hold the key's separators.
     private static string Text(TypeRef type) =>
-        type.Kind + ":" + type.Name + (type.Nullable ? "?" : "") + (type.Item is null ? "" : "<" + Text(type.Item) + ">");
+        type.Kind + ":" + type.Name + (type.Nullable ? "?" : "") + (type.Constant is { } constant ? "=" + constant.Length + ":" + constant : "")
+        + (type.Item is null ? "" : "<" + Text(type.Item) + ">");
 
     private static (IReadOnlyList<ModelDef>, IReadOnlyList<OperationGroup>) Rename(
         IReadOnlyList<ModelDef> models, IReadOnlyList<OperationGroup> groups, Dictionary<string, string> renames)

@@ -41,12 +41,7 @@ public sealed class OperationReader
     public List<OperationGroup> ReadGroups(NameScope typeNames, string clientName, OperationFilter filter)
     {
         // Group names become members and nested types of the client class: keep them off its own names.
-        var reservedGroups = new HashSet<string>(StringComparer.Ordinal)
-        {
-            clientName, "JsonOptions", "BaseAddress", "SendAsync", "ReadJsonAsync", "CreateExceptionAsync", "Headers", "Format",
-            "RequestBuilder", "ResponseStream", "DefaultJsonOptions", "JsonInfo", "ToJson", "ToElement", "Part", "Quote", "AsciiFallback",
-            "IsJson", "TextElement", "Describe",
-        };
+        var reservedGroups = ReservedNames.ClientMembers(clientName);
         var operations = new List<(string Group, OperationDef Operation, string Pointer)>();
         var operationIds = new Dictionary<string, string>(StringComparer.Ordinal);
         var paths = _document.Paths ?? new OpenApiPaths();
@@ -111,7 +106,7 @@ public sealed class OperationReader
 
     private OperationDef ReadOperation(string name, string method, string path, IOpenApiPathItem item, OpenApiOperation operation, string pointer)
     {
-        var names = new NameScope(new[] { "cancellationToken", "body" });
+        var names = new NameScope(ReservedNames.MethodParameters);
         var parameters = ReadParameters(name, path, item, operation, pointer, names);
         var body = ReadBody(name, operation.RequestBody, pointer + "/requestBody", names);
         var responses = ReadResponses(name, method, operation.Responses, pointer + "/responses");
@@ -261,7 +256,7 @@ public sealed class OperationReader
             }
         }
         if (!_streamArrays) return null;
-        var array = read.FirstOrDefault(r => r.IsSuccess && r.Type is { Kind: TypeKind.Array } && r.ContentType is { } c && BodyKindOf(c) == BodyKind.Json);
+        var array = read.FirstOrDefault(r => r.IsSuccess && r.Type is { Kind: TypeKind.Array } && r.ContentType is { } c && MediaTypes.BodyKindOf(c) == BodyKind.Json);
         return array is null ? null : new StreamDef(array.StatusCode, array.ContentType!, StreamKind.JsonArray, array.Type!.Item!, array.MemberName);
     }
 
@@ -340,7 +335,7 @@ public sealed class OperationReader
     // The path is the route the operation is served at: a webhook's or callback's is not its pointer's key.
     private void CheckPathTemplate(string path, string pointer, List<ParameterDef> parameters, NameScope names)
     {
-        var template = Emit.PathTemplate.Parse(path).Where(s => s.IsParameter).Select(s => s.Text).ToList();
+        var template = PathTemplate.Parse(path).Where(s => s.IsParameter).Select(s => s.Text).ToList();
         foreach (var declared in parameters.Where(p => p.In == Model.ParameterLocation.Path).ToList())
         {
             if (template.Contains(declared.WireName)) continue;
@@ -359,7 +354,7 @@ public sealed class OperationReader
     {
         if (body?.Content is not { Count: > 0 } content) return null;
         var (contentType, media) = PickContent(content);
-        var kind = BodyKindOf(contentType);
+        var kind = MediaTypes.BodyKindOf(contentType);
         var mediaPointer = pointer + "/content/" + JsonPositionMap.Escape(contentType) + "/schema";
         var fields = kind is BodyKind.Form or BodyKind.Multipart ? ReadFormFields(operationName + "Request", media.Schema, mediaPointer, names, kind == BodyKind.Multipart) : null;
         TypeRef? type = kind switch
@@ -437,7 +432,7 @@ public sealed class OperationReader
                 continue;
             }
             var (contentType, media) = PickContent(content);
-            var kind = BodyKindOf(contentType);
+            var kind = MediaTypes.BodyKindOf(contentType);
             // format: binary is raw bytes whatever media type is named (Vercel documents artifact downloads as JSON so).
             if (kind == BodyKind.Json && _references.Schema(media.Schema)?.Format == "binary") kind = BodyKind.Binary;
             var hint = operationName + (status.StartsWith("2", StringComparison.Ordinal) ? "Response" : StatusNames.For(status) + "Response");
@@ -457,20 +452,10 @@ public sealed class OperationReader
     {
         foreach (var pair in content)
         {
-            if (BodyKindOf(pair.Key) == BodyKind.Json) return (pair.Key, pair.Value);
+            if (MediaTypes.BodyKindOf(pair.Key) == BodyKind.Json) return (pair.Key, pair.Value);
         }
         var first = content.OrderBy(p => p.Key, StringComparer.Ordinal).First();
         return (first.Key, first.Value);
-    }
-
-    public static BodyKind BodyKindOf(string contentType)
-    {
-        var type = contentType.Split(';')[0].Trim().ToLowerInvariant();
-        if (type == "application/json" || type.EndsWith("+json", StringComparison.Ordinal) || type == "*/*" || type == "text/json") return BodyKind.Json;
-        if (type == "multipart/form-data") return BodyKind.Multipart;
-        if (type == "application/x-www-form-urlencoded") return BodyKind.Form;
-        if (type.StartsWith("text/", StringComparison.Ordinal)) return BodyKind.Text;
-        return BodyKind.Binary;
     }
 
     private static int MethodRank(string method)

@@ -173,6 +173,8 @@ public sealed class SchemaMapper
             }
         }
 
+        if (EnumBuilder.ConstantOf(schema) is { } constant) return WithNullable(TypeRef.ConstantString(constant), nullable || nullVariant);
+
         if (IsModelSchema(schema)) return WithNullable(InlineModel(schema, nameHint, pointer), nullable || nullVariant);
 
         if ((schema.AllOf?.Count ?? 0) > 0) return MapValueAllOf(schema, nameHint, pointer);
@@ -308,12 +310,6 @@ public sealed class SchemaMapper
         return mapped;
     }
 
-    // Members every record already has; a property with one of these names would not compile.
-    private static readonly HashSet<string> RecordMembers = new(StringComparer.Ordinal)
-    {
-        "ToString", "Equals", "GetHashCode", "GetType", "EqualityContract", "Deconstruct", "PrintMembers", "MemberwiseClone", "Finalize", "CreateJsonTypeInfo", "CreateObjectJsonTypeInfo", "PolymorphicJsonConverter",
-    };
-
     private static readonly HashSet<string> StructuralSegments = new(StringComparer.Ordinal)
     {
         "components", "schemas", "responses", "requestBodies", "parameters", "content", "schema", "properties", "items", "paths",
@@ -438,7 +434,7 @@ public sealed class SchemaMapper
                 if (!seen.Add(pair.Key)) continue;
                 var propertyPointer = partPointer + "/properties/" + JsonPositionMap.Escape(pair.Key);
                 var wanted = Identifier.Pascal(AutoRestNames.ClientName(pair.Value) ?? pair.Key, "Property");
-                if (wanted == name || RecordMembers.Contains(wanted)) wanted += "Value";
+                if (wanted == name || ReservedNames.RecordMembers.Contains(wanted)) wanted += "Value";
                 var memberName = members.Claim(wanted);
                 var type = Map(pair.Value, name + Identifier.Pascal(pair.Key, "Property"), propertyPointer);
                 // readOnly values are absent from requests and writeOnly ones from responses: one record serves both, so neither is required.
@@ -470,15 +466,23 @@ public sealed class SchemaMapper
                         {
                             // Branches that give one member different types (PagerDuty's Channel.details: an object in
                             // NagiosChannel, a string in WebTriggerChannel): the member holds any of them, so any JSON value.
-                            if (branchMembers.TryGetValue(pair.Key, out var index) && properties[index].Type.Kind != TypeKind.Json
-                                && !SameType(properties[index].Type, Map(pair.Value, name + Identifier.Pascal(pair.Key, "Property"), memberPointer)))
+                            if (branchMembers.TryGetValue(pair.Key, out var index) && properties[index].Type.Kind != TypeKind.Json)
                             {
-                                properties[index] = properties[index] with { Type = TypeRef.JsonElement.AsNullable() };
+                                var other = Map(pair.Value, name + Identifier.Pascal(pair.Key, "Property"), memberPointer);
+                                // Branches with different constants for one member (a tag: "add", "move-in") agree it is a string.
+                                if (SameType(properties[index].Type with { Constant = null }, other with { Constant = null }))
+                                {
+                                    if (properties[index].Type.Constant != other.Constant) properties[index] = properties[index] with { Type = properties[index].Type with { Constant = null } };
+                                }
+                                else
+                                {
+                                    properties[index] = properties[index] with { Type = TypeRef.JsonElement.AsNullable() };
+                                }
                             }
                             continue;
                         }
                         var wanted = Identifier.Pascal(AutoRestNames.ClientName(pair.Value) ?? pair.Key, "Property");
-                        if (wanted == name || RecordMembers.Contains(wanted)) wanted += "Value";
+                        if (wanted == name || ReservedNames.RecordMembers.Contains(wanted)) wanted += "Value";
                         var type = Map(pair.Value, name + Identifier.Pascal(pair.Key, "Property"), memberPointer);
                         branchMembers[pair.Key] = properties.Count;
                         properties.Add(new PropertyDef(members.Claim(wanted), pair.Key, type, false, SafeDescription(pair.Value), OwnDeprecated(pair.Value)));
@@ -493,7 +497,7 @@ public sealed class SchemaMapper
         foreach (var undeclared in requiredNames.Where(r => !declared.Contains(r)).OrderBy(r => r, StringComparer.Ordinal))
         {
             var wanted = Identifier.Pascal(undeclared, "Property");
-            if (wanted == name || RecordMembers.Contains(wanted)) wanted += "Value";
+            if (wanted == name || ReservedNames.RecordMembers.Contains(wanted)) wanted += "Value";
             properties.Add(new PropertyDef(members.Claim(wanted), undeclared, TypeRef.JsonElement.AsNullable(), false, null));
         }
         // A discriminator on an object schema names the derived records (allOf children) when reading a value of this type.
@@ -588,7 +592,7 @@ public sealed class SchemaMapper
 
     private ModelDef BuildUnion(string name, IOpenApiSchema schema, string pointer)
     {
-        var variantNames = new NameScope();
+        var variantNames = new NameScope(ReservedNames.UnionMembers(name));
         var variants = new List<UnionVariant>();
         var arms = UnionArms(schema, pointer).ToList();
         for (var i = 0; i < arms.Count; i++)
@@ -733,7 +737,8 @@ public sealed class SchemaMapper
         return ObjectParts(schema, "#").Any(p => (p.Schema.Properties?.Count ?? 0) > 0);
     }
 
-    private static bool IsEnum(IOpenApiSchema schema) => schema is not OpenApiSchemaReference && EnumBuilder.IsEnum(schema);
+    // A one-value string enum is a constant string, not a type (see TypeRef.Constant).
+    private static bool IsEnum(IOpenApiSchema schema) => schema is not OpenApiSchemaReference && EnumBuilder.IsEnum(schema) && EnumBuilder.ConstantOf(schema) is null;
 
     private static bool IsUnion(IOpenApiSchema schema)
     {
@@ -759,6 +764,8 @@ public sealed class SchemaMapper
     // arm: the union's members are named by what the arm is instead (IsObject, IsEmpty for Stripe's `enum: [""]`).
     private static string? InlineVariantName(IOpenApiSchema arm, TypeRef type)
     {
+        // A constant arm, inline or through a $ref, is named by its value.
+        if (type.Constant is { } constant) return constant.Length == 0 ? "Empty" : Identifier.Pascal(constant, "Value");
         if (arm is OpenApiSchemaReference || type.Kind != TypeKind.Named) return null;
         if (EnumBuilder.IsEnum(arm))
         {

@@ -15,7 +15,7 @@ public static class SecurityReader
     {
         var result = new List<SecuritySchemeDef>();
         // Scheme identifiers become properties of the client options: keep them off its other members.
-        var names = new NameScope(new[] { "BaseAddress", "JsonSerializerOptions" });
+        var names = new NameScope(ReservedNames.ClientOptionsMembers);
         var schemes = document.Components?.SecuritySchemes ?? new Dictionary<string, IOpenApiSecurityScheme>();
         foreach (var pair in schemes.OrderBy(p => p.Key, StringComparer.Ordinal))
         {

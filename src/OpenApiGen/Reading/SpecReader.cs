@@ -71,12 +71,7 @@ public static class SpecReader
         var title = document.Info?.Title is { Length: > 0 } t ? t : System.IO.Path.GetFileNameWithoutExtension(input.Path);
         var reference = OpenApiReferenceOptions.Read(input, context);
         var clientName = SpecOptionsReader.ClientName(input, reference.ClientName ?? title);
-        var typeNames = new NameScope(new[]
-        {
-            clientName + "Client", "I" + clientName + "Client", clientName + "ClientOptions", clientName + "ApiException", clientName + "JsonOptions", clientName + "JsonContext", clientName + "Response",
-            clientName + "ClientServiceCollectionExtensions", clientName + "SecuritySchemes", clientName + "SecurityOptions",
-            clientName + "SecurityExtensions", clientName + "SecurityHandler", clientName + "SecurityHandlerOptions", clientName + "File", clientName + "SecurityRequirementAttribute", clientName + "RedirectHandler",
-        });
+        var typeNames = new NameScope(ReservedNames.SpecTypes(clientName));
         context.CancellationToken.ThrowIfCancellationRequested();
         var references = new References(document);
         DocumentChecks.Run(document, references, context);

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace OpenApiGen.Emit;
+namespace OpenApiGen.Model;
 
 /// <summary>Splits "/a/{id}/b" into literal text and parameter names; the leading slash is dropped (paths join a base address).</summary>
 public static class PathTemplate
