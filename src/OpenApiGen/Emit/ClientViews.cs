@@ -7,45 +7,35 @@ namespace OpenApiGen.Emit;
 /// <summary>Template views for the typed client.</summary>
 public static class ClientViews
 {
-    public static object Core(SpecContext context, EquatableArray<string> groups) => new
-    {
+    public static ClientCoreView Core(SpecContext context, EquatableArray<string> groups) => new(
         context.Namespace,
         SourceEmitter.Version,
-        Client = context.ClientName,
-        TitleDoc = string.Join(" ", CSharp.XmlLines(context.Title)),
-        Groups = groups.AsArray(),
+        context.ClientName,
+        string.Join(" ", CSharp.XmlLines(context.Title)),
+        groups.AsArray(),
         context.EmitHttpClientFactory,
         context.HasFileParts,
         context.HasMultipart,
-        CredentialHeaders = string.Join(", ", new[] { "\"Authorization\"", "\"Cookie\"" }.Concat(CredentialNames(context, ParameterLocation.Header))),
-        CredentialQuery = CredentialNames(context, ParameterLocation.Query).Any()
+        string.Join(", ", new[] { "\"Authorization\"", "\"Cookie\"" }.Concat(CredentialNames(context, ParameterLocation.Header))),
+        CredentialNames(context, ParameterLocation.Query).Any()
             ? "{ " + string.Join(", ", CredentialNames(context, ParameterLocation.Query)) + " }"
             : "global::System.Array.Empty<string>()",
-        Schemes = context.SecuritySchemes.Select(s => new
-        {
+        context.SecuritySchemes.Select(s => new ClientSchemeView(
             s.Identifier,
-            Credentials = SecurityCode.CredentialProperties(s).Select(p => new { Property = p, Doc = SecurityCode.CredentialDoc(s, p) }).ToArray(),
-            HasCondition = SecurityCode.HasCondition(s),
-            Apply = SecurityCode.ClientApply(s),
-        }).ToArray(),
-    };
+            SecurityCode.CredentialProperties(s).Select(p => new CredentialView(p, SecurityCode.CredentialDoc(s, p))).ToArray(),
+            SecurityCode.HasCondition(s),
+            SecurityCode.ClientApply(s))).ToArray());
 
     private static IEnumerable<string> CredentialNames(SpecContext context, ParameterLocation location) =>
         context.SecuritySchemes.Where(x => x.Kind == SecurityKind.ApiKey && x.In == location).Select(x => CSharp.Literal(x.ParameterName)).Distinct();
 
-    public static object Group(SpecContext context, OperationGroup group) => new
-    {
+    public static ClientGroupView Group(SpecContext context, OperationGroup group) => new(
         context.Namespace,
         SourceEmitter.Version,
-        Client = context.ClientName,
-        Group = new
-        {
-            group.Name,
-            Operations = group.Operations.Select(op => Operation(context, op)).ToArray(),
-        },
-    };
+        context.ClientName,
+        new ClientGroupInfo(group.Name, group.Operations.Select(op => Operation(context, op)).ToArray()));
 
-    private static object Operation(SpecContext context, OperationDef op)
+    private static ClientOperationView Operation(SpecContext context, OperationDef op)
     {
         var ns = context.Namespace;
         var success = op.Responses.FirstOrDefault(r => r.IsSuccess && r.Type is not null)
@@ -59,28 +49,26 @@ public static class ClientViews
         var remarks = op.Summary is null ? null : op.Description;
         var deprecated = op.Parameters.Where(p => p.Deprecated).Select(p => p.Name).ToList();
         if (deprecated.Count > 0) remarks = (string.IsNullOrWhiteSpace(remarks) ? "" : remarks!.TrimEnd() + "\n\n") + "Deprecated parameters: " + string.Join(", ", deprecated) + ".";
-        return new
-        {
+        return new ClientOperationView(
             op.Name,
-            Doc = CSharp.DocComment(op.Summary ?? op.Description, "            ", remarks),
-            Obsolete = CSharp.Obsolete(op.Deprecated, op.Summary ?? op.Description, "            "),
-            ReturnType = returnType is null ? "global::System.Threading.Tasks.Task" : "global::System.Threading.Tasks.Task<" + returnType + ">",
-            Parameters = string.Join(", ", parameters.Select(p => p.Declaration)),
-            HttpMethod = HttpMethodExpression(op.Method),
-            RequestLines = RequestLines(context, op),
-            ContentLines = ContentLines(op),
-            StreamsResponse = success?.IsBinary == true,
-            ResponseLines = ResponseLines(op, success, ns, headers.Count > 0 ? wrapper : null),
-            HasResponseHeaders = headers.Count > 0,
-            HasBody = returnType is not null,
-            Arguments = string.Join(", ", parameters.Select(p => p.Name)),
-            WrapperType = "global::System.Threading.Tasks.Task<" + wrapper + ">",
-            Stream = op.Stream is null ? null : Stream(context, op, op.Stream, parameters),
-            HeadersDoc = CSharp.DocComment(
+            CSharp.DocComment(op.Summary ?? op.Description, "            ", remarks),
+            CSharp.Obsolete(op.Deprecated, op.Summary ?? op.Description, "            "),
+            returnType is null ? "global::System.Threading.Tasks.Task" : "global::System.Threading.Tasks.Task<" + returnType + ">",
+            string.Join(", ", parameters.Select(p => p.Declaration)),
+            HttpMethodExpression(op.Method),
+            RequestLines(context, op),
+            ContentLines(op),
+            success?.IsBinary == true,
+            ResponseLines(op, success, ns, headers.Count > 0 ? wrapper : null),
+            headers.Count > 0,
+            returnType is not null,
+            string.Join(", ", parameters.Select(p => p.Name)),
+            "global::System.Threading.Tasks.Task<" + wrapper + ">",
+            op.Stream is null ? null : Stream(context, op, op.Stream, parameters),
+            CSharp.DocComment(
                 "Like " + op.Name + "Async, and also returns the status code and the response headers.",
                 "            ",
-                "Documented response headers: " + string.Join("; ", headers.Select(h => h.Name + (string.IsNullOrWhiteSpace(h.Description) ? "" : " (" + h.Description!.Trim() + ")"))) + "."),
-        };
+                "Documented response headers: " + string.Join("; ", headers.Select(h => h.Name + (string.IsNullOrWhiteSpace(h.Description) ? "" : " (" + h.Description!.Trim() + ")"))) + "."));
     }
 
     private static string FieldType(FormFieldDef field, string ns, string clientName)
@@ -410,6 +398,52 @@ public static class ClientViews
         return "__status == " + (int.TryParse(status, out var code) ? CSharp.Int(code) : "-1");
     }
 }
+
+/// <summary>The client class (ClientCore.sbncs): its groups, which optional parts it has, and how it applies each security scheme.</summary>
+public sealed record ClientCoreView(
+    string Namespace,
+    string Version,
+    string Client,
+    string TitleDoc,
+    string[] Groups,
+    bool EmitHttpClientFactory,
+    bool HasFileParts,
+    bool HasMultipart,
+    string CredentialHeaders,
+    string CredentialQuery,
+    ClientSchemeView[] Schemes);
+
+/// <summary>A security scheme on the client: its credential properties and the code that applies them.</summary>
+public sealed record ClientSchemeView(string Identifier, CredentialView[] Credentials, string HasCondition, string Apply);
+
+public sealed record CredentialView(string Property, string Doc);
+
+/// <summary>A group's client class and interface (ClientGroup.sbncs).</summary>
+public sealed record ClientGroupView(string Namespace, string Version, string Client, ClientGroupInfo Group);
+
+public sealed record ClientGroupInfo(string Name, ClientOperationView[] Operations);
+
+/// <summary>
+/// One client method: its signature, the statements that build the request and read the response, and its twins
+/// (…WithResponseAsync when <see cref="HasResponseHeaders"/>, …StreamAsync when <see cref="Stream"/> is set).
+/// </summary>
+public sealed record ClientOperationView(
+    string Name,
+    string Doc,
+    string Obsolete,
+    string ReturnType,
+    string Parameters,
+    string HttpMethod,
+    List<string> RequestLines,
+    List<string> ContentLines,
+    bool StreamsResponse,
+    List<string> ResponseLines,
+    bool HasResponseHeaders,
+    bool HasBody,
+    string Arguments,
+    string WrapperType,
+    StreamMethodView? Stream,
+    string HeadersDoc);
 
 /// <summary>An operation's …StreamAsync method: its return type, parameters, doc, request content lines and response lines.</summary>
 public sealed record StreamMethodView(string ReturnType, string Parameters, string Doc, List<string> ContentLines, List<string> ResponseLines);

@@ -7,35 +7,24 @@ namespace OpenApiGen.Emit;
 /// <summary>Template views for ASP.NET Core controller bases, result types and security handlers.</summary>
 public static class ServerViews
 {
-    public static object Security(SpecContext context) => new
-    {
+    public static ServerSecurityView Security(SpecContext context) => new(
         context.Namespace,
         SourceEmitter.Version,
-        Client = context.ClientName,
-        Schemes = context.SecuritySchemes.Select(s => new
-        {
+        context.ClientName,
+        context.SecuritySchemes.Select(s => new ServerSchemeView(
             s.Identifier,
-            SchemeName = CSharp.Literal(context.Namespace + "." + s.Key),
-            ValidatorDoc = SecurityCode.ValidatorDoc(s),
-            ValidatorType = SecurityCode.ValidatorType(s),
-            FixedParameters = SecurityCode.FixedParameters(s),
-            FixedValidator = SecurityCode.FixedValidator(s),
-            ReadCredential = SecurityCode.ServerReadCredential(s),
-            ValidateCall = SecurityCode.ValidateCall(s),
-            CredentialLocation = SecurityCode.CredentialLocation(s),
-        }).ToArray(),
-    };
+            CSharp.Literal(context.Namespace + "." + s.Key),
+            SecurityCode.ValidatorDoc(s),
+            SecurityCode.ValidatorType(s),
+            SecurityCode.FixedParameters(s),
+            SecurityCode.FixedValidator(s),
+            SecurityCode.ServerReadCredential(s),
+            SecurityCode.ValidateCall(s),
+            SecurityCode.CredentialLocation(s))).ToArray());
 
-    public static object Input(SpecContext context) => new
-    {
-        context.Namespace,
-        SourceEmitter.Version,
-        Client = context.ClientName,
-        context.Mvc,
-        context.MinimalApi,
-    };
+    public static ServerInputView Input(SpecContext context) => new(context.Namespace, SourceEmitter.Version, context.ClientName, context.Mvc, context.MinimalApi);
 
-    public static object Group(SpecContext context, OperationGroup group)
+    public static ServerGroupView Group(SpecContext context, OperationGroup group)
     {
         group = group with { Operations = group.Operations.Select(WithoutIgnoredHeaders).ToEquatableArray() };
         var rules = new InputRuleCode(context);
@@ -54,27 +43,23 @@ public static class ServerViews
 
     private static bool IsIgnored(ParameterDef p) => p.In == ParameterLocation.Header && IgnoredHeaders.Contains(p.WireName);
 
-    private static object GroupView(SpecContext context, OperationGroup group, object[] operations, InputRuleCode rules) => new
-    {
+    private static ServerGroupView GroupView(SpecContext context, OperationGroup group, ServerOperationView[] operations, InputRuleCode rules) => new(
         context.Namespace,
         SourceEmitter.Version,
-        Group = new
-        {
+        new ServerGroupInfo(
             group.Name,
             group.ControllerName,
-            Operations = operations,
-            Rules = rules.Fields,
-            Checked = group.Operations.Any(op => rules.Checks(op).Count > 0),
+            operations,
+            rules.Fields,
+            group.Operations.Any(op => rules.Checks(op).Count > 0),
             // Cookies the styled binders cannot take (unions) use the TypeDescriptor-based CookieBinder.
-            HasCookies = group.Operations.Any(op => op.Parameters.Any(p => p.In == ParameterLocation.Cookie && StyledBinder(p, context.Namespace) is null)),
-            HasStyled = group.Operations.Any(op => op.Parameters.Any(p => StyledBinder(p, ns: context.Namespace) is not null)
+            group.Operations.Any(op => op.Parameters.Any(p => p.In == ParameterLocation.Cookie && StyledBinder(p, context.Namespace) is null)),
+            group.Operations.Any(op => op.Parameters.Any(p => StyledBinder(p, ns: context.Namespace) is not null)
                 || op.Body?.Fields.Any(f => !f.IsFile && InputErrors.IsString(f.Type)) == true),
-            HasRawBodies = group.Operations.Any(op => op.Body is { Kind: BodyKind.Text or BodyKind.Binary, Fields.Count: 0 }),
-        },
-        Client = context.ClientName,
+            group.Operations.Any(op => op.Body is { Kind: BodyKind.Text or BodyKind.Binary, Fields.Count: 0 })),
+        context.ClientName,
         // With a minimal-API server too, the result types are declared once, by the minimal-API file, for both.
-        DeclareResults = !context.MinimalApi,
-    };
+        !context.MinimalApi);
 
     // Primitive items MVC's delimited binder can parse through IParsable<T> (open enums implement it too).
     private static readonly HashSet<string> ParsableItems = new(System.StringComparer.Ordinal)
@@ -107,28 +92,26 @@ public static class ServerViews
         return parsed ? "DelimitedBinder<" + CSharp.AttributeType(type, ns) + ">" : null;
     }
 
-    private static object Operation(SpecContext context, OperationDef op, InputRuleCode rules)
+    private static ServerOperationView Operation(SpecContext context, OperationDef op, InputRuleCode rules)
     {
         var ns = context.Namespace;
         var implicitSource = op.Responses.FirstOrDefault(r => r.IsSuccess && r.Type is not null);
         var implicitAllowed = implicitSource?.Type is { } t && t.Kind != TypeKind.Array && t.Kind != TypeKind.Map;
-        return new
-        {
+        return new ServerOperationView(
             op.Name,
-            ResultName = "global::" + ns + "." + op.ResultName,
-            ResultTypeName = op.ResultName,
-            Doc = CSharp.DocComment(op.Summary ?? op.Description, "        ", op.Summary is null ? null : op.Description),
-            HttpAttribute = HttpAttribute(op.Method),
-            Route = CSharp.Literal(op.Path.TrimStart('/')),
-            Attributes = Attributes(context, op),
-            ServerParameters = ServerParameters(op, ns),
-            Results = op.Responses.Select(r => Result(r, ns)).Concat(MinimalApiViews.StreamResult(context, op, minimal: false)).ToArray(),
-            Streams = op.Stream is not null,
-            ImplicitFrom = implicitAllowed ? CSharp.Type(implicitSource!.Type!, ns) : null,
-            ImplicitMember = implicitSource?.MemberName,
-            Checks = rules.Checks(op),
-            NameLiteral = CSharp.Literal(op.Name),
-        };
+            "global::" + ns + "." + op.ResultName,
+            op.ResultName,
+            CSharp.DocComment(op.Summary ?? op.Description, "        ", op.Summary is null ? null : op.Description),
+            HttpAttribute(op.Method),
+            CSharp.Literal(op.Path.TrimStart('/')),
+            Attributes(context, op),
+            ServerParameters(op, ns),
+            op.Responses.Select(r => Result(r, ns)).Concat(MinimalApiViews.StreamResult(context, op, minimal: false)).ToArray(),
+            op.Stream is not null,
+            implicitAllowed ? CSharp.Type(implicitSource!.Type!, ns) : null,
+            implicitSource?.MemberName,
+            rules.Checks(op),
+            CSharp.Literal(op.Name));
     }
 
     private static string HttpAttribute(string method) => method switch
@@ -250,3 +233,54 @@ public static class ServerViews
 
 /// <summary>One factory of a server result type: its member name, parameters, constructor arguments and doc comment.</summary>
 public sealed record ResultView(string Member, string Parameters, string Arguments, string Doc);
+
+/// <summary>The security handlers (ServerSecurity.sbncs): per scheme, how its credential is read and checked.</summary>
+public sealed record ServerSecurityView(string Namespace, string Version, string Client, ServerSchemeView[] Schemes);
+
+public sealed record ServerSchemeView(
+    string Identifier,
+    string SchemeName,
+    string ValidatorDoc,
+    string ValidatorType,
+    string FixedParameters,
+    string FixedValidator,
+    string ReadCredential,
+    string ValidateCall,
+    string CredentialLocation);
+
+/// <summary>The server's input checks (ServerInput.sbncs), for the MVC and minimal-API servers the compilation has.</summary>
+public sealed record ServerInputView(string Namespace, string Version, string Client, bool Mvc, bool MinimalApi);
+
+/// <summary>A group's controller base (ServerGroup.sbncs); <see cref="DeclareResults"/>: this file declares the result types.</summary>
+public sealed record ServerGroupView(string Namespace, string Version, ServerGroupInfo Group, string Client, bool DeclareResults);
+
+/// <summary>
+/// A group's operations and which binders and rule fields its controller needs: <see cref="Checked"/> (some operation
+/// checks input rules), <see cref="HasCookies"/>, <see cref="HasStyled"/> and <see cref="HasRawBodies"/>.
+/// </summary>
+public sealed record ServerGroupInfo(
+    string Name,
+    string ControllerName,
+    ServerOperationView[] Operations,
+    List<RuleField> Rules,
+    bool Checked,
+    bool HasCookies,
+    bool HasStyled,
+    bool HasRawBodies);
+
+/// <summary>One controller action and its result type: route, attributes, parameters, the results it can return and its input checks.</summary>
+public sealed record ServerOperationView(
+    string Name,
+    string ResultName,
+    string ResultTypeName,
+    string Doc,
+    string HttpAttribute,
+    string Route,
+    List<string> Attributes,
+    string ServerParameters,
+    ResultView[] Results,
+    bool Streams,
+    string? ImplicitFrom,
+    string? ImplicitMember,
+    List<string> Checks,
+    string NameLiteral);
