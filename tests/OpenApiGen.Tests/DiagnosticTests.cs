@@ -121,4 +121,48 @@ public class DiagnosticTests
         Assert.Equal("Responses must contain at least one response", warnings[2].GetMessage());
         Assert.Equal(12, warnings[2].Location.GetLineSpan().StartLinePosition.Line);
     }
+
+    [Fact]
+    public void Yaml_diagnostics_are_located_at_their_nodes_and_a_missing_node_at_its_nearest_ancestor()
+    {
+        // Only the reported pointers are walked in the YAML tree: each lands on its own node, or the nearest one that exists.
+        const string spec = """
+        openapi: 3.0.3
+        info: { title: Lint, version: "1" }
+        paths:
+          /a/{id}:
+            get:
+              operationId: getA
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: string } }
+              responses:
+                "200":
+                  description: ok
+                  content:
+                    application/json:
+                      schema:
+                        oneOf: [ { $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Nope' } ]
+                        discriminator: { propertyName: kind }
+          /a/{key}:
+            put:
+              operationId: putA
+              parameters:
+                - { name: key, in: path, required: true, schema: { type: string } }
+              responses: {}
+        components:
+          schemas:
+            Cat: { type: object, properties: { name: { type: string } } }
+        """;
+        var (result, _) = GeneratorHarness.Run(new SpecFile("/project/lint.yaml", spec, "Lint.Api", "Client;Models"));
+
+        var lines = result.Diagnostics.Where(d => d.Id is "OAG004" or "OAG008")
+            .Select(d => (d.Id, Line: d.Location.GetLineSpan().StartLinePosition.Line, d.Location.GetLineSpan().Path))
+            .OrderBy(d => d.Line).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
+        Assert.All(lines, d => Assert.Equal("/project/lint.yaml", d.Path));
+        // The $ref to a missing schema, the discriminator nothing requires, the second path, the empty responses.
+        Assert.Contains(("OAG008", 14), lines.Select(d => (d.Id, d.Line)));
+        Assert.Contains(("OAG004", 15), lines.Select(d => (d.Id, d.Line)));
+        Assert.Contains(("OAG004", 16), lines.Select(d => (d.Id, d.Line)));
+        Assert.Contains(("OAG004", 21), lines.Select(d => (d.Id, d.Line)));
+    }
 }

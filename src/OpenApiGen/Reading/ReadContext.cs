@@ -59,7 +59,7 @@ public sealed class ReadContext
     private List<DiagnosticInfo> Resolve()
     {
         var pointers = _pending.Where(p => p.Location is null).Select(p => p.Pointer ?? "").Distinct().ToList();
-        var map = pointers.Count == 0 ? null : _isJson ? JsonPositionMap.BuildFor(_text, pointers) : JsonPositionMap.BuildYaml(_yaml.Value);
+        var map = pointers.Count == 0 ? null : _isJson ? JsonPositionMap.BuildFor(_text, pointers) : JsonPositionMap.BuildYamlFor(_yaml.Value, pointers);
         return _pending.Select(p =>
         {
             if (p.Location is { } fixedLocation) return new DiagnosticInfo(p.Id, p.Args.ToEquatableArray(), fixedLocation);
